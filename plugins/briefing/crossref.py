@@ -1,0 +1,136 @@
+"""Validation across files: every id names a fact sheet, every citation a source, every quote its passage."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from .model import Citation, Source
+from .problems import Problem
+from .quotes import closest_passage, find_elsewhere, find_quote, text_hash
+from .read import ReadResult
+
+_KIND_NAMES = {
+    "country": "a country",
+    "leader": "a leader",
+    "organisation": "an organisation",
+    "topic": "a topic",
+}
+
+
+def check_references(result: ReadResult) -> Iterator[Problem]:
+    for ref in result.references:
+        where = ref.origin
+        if ref.target not in result.known_ids:
+            close = difflib.get_close_matches(ref.target, sorted(result.known_ids), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            wanted = "" if len(ref.kinds) > 1 else f" ({_KIND_NAMES[ref.kinds[0]]})"
+            yield Problem(
+                where.path,
+                where.line,
+                where.col,
+                where.field,
+                f"unknown id {ref.target!r}: no fact sheet has it{wanted}{hint}",
+            )
+            continue
+        kind, path = result.known_ids[ref.target]
+        if kind not in ref.kinds:
+            wanted = " or ".join(_KIND_NAMES[k] for k in ref.kinds)
+            yield Problem(
+                where.path,
+                where.line,
+                where.col,
+                where.field,
+                f"expected {wanted}, got {ref.target!r}, which is {_KIND_NAMES[kind]} ({path})",
+            )
+
+
+def check_citations(result: ReadResult, unreadable_sources: set[str]) -> Iterator[Problem]:
+    for entity in result.entities.values():
+        for citation in entity.citations():
+            yield from _check_citation(citation, result.sources, unreadable_sources)
+
+
+def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: set[str]) -> Iterator[Problem]:
+    where = citation.origin
+    source = sources.get(citation.source_id)
+    if source is None:
+        if citation.source_id in unreadable:
+            return
+        close = difflib.get_close_matches(citation.source_id, sorted(sources), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        field = where.field.rsplit(".", 1)[0] + ".source"
+        yield Problem(
+            where.path,
+            where.line,
+            where.col,
+            field,
+            f"unknown source {citation.source_id!r}: no file sources/{citation.source_id}.md{hint}",
+        )
+        return
+    count = len(source.paragraphs)
+    if citation.quote is None:
+        if citation.paragraph is None:
+            yield Problem(
+                where.path,
+                where.line,
+                where.col,
+                where.field.rsplit(".", 1)[0],
+                "give the quote that backs the claim, or at least the paragraph number",
+            )
+        elif citation.paragraph > count:
+            yield Problem(
+                where.path,
+                where.line,
+                where.col,
+                where.field.rsplit(".", 1)[0] + ".paragraph",
+                f"{source.origin.path} has {count} paragraphs, not {citation.paragraph}",
+            )
+        return
+    found = find_quote(citation.quote, source.paragraphs)
+    if found is not None:
+        if citation.paragraph is not None and citation.paragraph != found:
+            yield Problem(
+                where.path,
+                where.line,
+                where.col,
+                where.field.rsplit(".", 1)[0] + ".paragraph",
+                f"the quote is in paragraph {found} of {source.origin.path}, not {citation.paragraph}",
+            )
+        return
+    elsewhere = find_elsewhere(citation.quote, sources.values(), source.id)
+    if elsewhere:
+        other, paragraph = elsewhere
+        yield Problem(
+            where.path,
+            where.line,
+            where.col,
+            where.field,
+            f"misattributed quote: it is not in {source.origin.path} but in "
+            f"{sources[other].origin.path} paragraph {paragraph} (source: {other})",
+        )
+        return
+    passage = closest_passage(citation.quote, source.paragraphs)
+    closest = (
+        f"; closest passage (paragraph {passage.paragraph}, {passage.similarity:.0%} alike): {passage.text!r}"
+        if passage
+        else ""
+    )
+    yield Problem(where.path, where.line, where.col, where.field, f"quote not found in {source.origin.path}{closest}")
+
+
+def check_source_hashes(sources: dict[str, Source]) -> Iterator[Problem]:
+    """A source whose text changed since its quotes were verified is reported: the quotes may now mislead."""
+    for source in sources.values():
+        if source.sha256 is None:
+            continue
+        now = text_hash(source.paragraphs)
+        if now != source.sha256:
+            yield Problem(
+                source.origin.path,
+                0,
+                0,
+                "sha256",
+                f"the article text changed since its quotes were verified (recorded {source.sha256[:12]}…, "
+                f"now {now[:12]}…); check the citations of this source, then run: briefing rehash {source.id}",
+            )

@@ -1,0 +1,101 @@
+"""MkDocs adapter: maps MkDocs events onto the briefing stages. No content logic lives here."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .load import Layout, load_briefing
+from .problems import Severity, has_errors
+from .render import render_all
+from .resolve import resolve
+
+log = get_plugin_logger(__name__)
+
+CSS_URI = "assets/briefing.css"
+
+
+class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
+    sources_dir = c.Type(str, default="sources")
+    """Folder of source articles, relative to mkdocs.yml."""
+    schemas_dir = c.Type(str, default="schemas")
+    """Folder of the JSON Schemas, relative to mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """The date roles are judged stale against (ISO); default SOURCE_DATE_EPOCH, else the build day."""
+    stale_after_days = c.Type(int, default=365)
+    """A current or expected role whose newest source is older than this is marked stale."""
+
+
+def build_day(configured: str | None) -> date:
+    if configured:
+        return date.fromisoformat(configured)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        try:
+            self.today = build_day(self.config.today)
+        except ValueError as exc:
+            raise PluginError(f"briefing: today: expected a date like 2026-11-22: {exc}") from None
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            if file.src_uri.endswith((".yml", ".yaml")):
+                files.remove(file)  # fact sheets are rendered, never published raw
+            elif file.src_path is not None and not file.generated_by:
+                file.edit_uri = f"{self.docs_rel}/{file.src_uri}"
+        layout = Layout(self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir)
+        loaded = load_briefing(layout)
+        for problem in loaded.problems:
+            (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
+        if has_errors(loaded.problems):
+            count = sum(p.severity is Severity.ERROR for p in loaded.problems)
+            raise PluginError(f"briefing: {count} problem(s) in the content; see the lines above")
+        resolved = resolve(loaded.briefing, self.today, self.config.stale_after_days)
+        pages = render_all(
+            resolved,
+            directory_urls=config.use_directory_urls,
+            site_name=config.site_name,
+            briefings_dir=self.docs_rel,
+            sources_dir=self.config.sources_dir,
+            home=files.get_file_from_path("index.md") is None,
+        )
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(
+                    f"briefing: {self.docs_rel}/{page.src_uri} is written by hand, but that page is generated "
+                    f"from {page.edit_path}; rename or remove the hand-written file"
+                )
+            generated = File.generated(config, page.src_uri, content=page.markdown)
+            generated.edit_uri = page.edit_path
+            files.append(generated)
+        css = package_files("briefing").joinpath("assets", "briefing.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, CSS_URI, content=css))
+        self.resolved = resolved
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        for folder in (self.config.sources_dir, self.config.schemas_dir):
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server

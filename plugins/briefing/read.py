@@ -1,0 +1,382 @@
+"""Reading stage: fact sheets and source articles into model records, every problem collected.
+
+Cross-references cannot be checked while reading (the target may be read later), so
+each reference is recorded as a `Reference` and checked by `crossref.py` once
+everything is read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from .model import KIND_FOLDERS, Capital, Citation, Entity, Fact, Origin, Paragraph, PartialDate, Role, Source
+from .problems import ContentError, Problem
+from .schema_check import check_against_schema
+from .yamlread import YNode, decode_text, read_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Names that some file systems or our own layout reserve: never a page id.
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul", "index", "search", "assets"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+FACT_SHEET_SUFFIXES = (".yml", ".yaml")
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id written in a fact sheet that must name an existing entity of one of `kinds`."""
+
+    target: str
+    kinds: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass
+class ReadResult:
+    entities: dict[str, Entity]
+    sources: dict[str, Source]
+    references: list[Reference]
+    problems: list[Problem]
+    known_ids: dict[str, tuple[str, str]]
+    """Every id claimed by a file, readable or not: id -> (kind, path). Avoids follow-on errors."""
+    source_ids: set[str]
+    """Every source file's id, readable or not."""
+
+
+def check_id(stem: str, path: str) -> Problem | None:
+    """An id must be a safe page name: lower-case words and hyphens, not reserved."""
+    if not ID_PATTERN.match(stem) or len(stem) > 80:
+        return Problem(
+            path,
+            0,
+            0,
+            "id",
+            f"file name {stem!r} is not a valid id; expected lower-case words joined by hyphens",
+        )
+    if stem in RESERVED_IDS:
+        return Problem(path, 0, 0, "id", f"{stem!r} is a reserved name; choose another file name")
+    return None
+
+
+def list_content_files(folder: Path, suffixes: tuple[str, ...], root: Path) -> tuple[list[Path], list[Problem]]:
+    """Regular files of a content folder in sorted order; symbolic links are refused, never followed."""
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return [], problems
+    found = []
+    for path in sorted(folder.iterdir()):
+        rel = _rel(path, root)
+        if path.is_symlink():
+            problems.append(Problem(rel, 0, 0, "", "symbolic links are not allowed in content folders"))
+        elif path.is_file() and path.suffix in suffixes:
+            found.append(path)
+    return found, problems
+
+
+def read_all(root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path) -> ReadResult:
+    result = ReadResult({}, {}, [], [], {}, set())
+    for folder_name, folder in (("briefings", root / briefings_dir), ("sources", root / sources_dir)):
+        if folder.is_symlink():
+            result.problems.append(
+                Problem(_rel(folder, root), 0, 0, "", f"the {folder_name} folder is a symbolic link")
+            )
+    for kind, kind_folder in KIND_FOLDERS.items():
+        files, problems = list_content_files(root / briefings_dir / kind_folder, FACT_SHEET_SUFFIXES, root)
+        result.problems.extend(problems)
+        for path in files:
+            _read_fact_sheet(path, kind, root, schemas_dir, result)
+    files, problems = list_content_files(root / sources_dir, (".md",), root)
+    result.problems.extend(problems)
+    for path in files:
+        _read_source(path, root, schemas_dir, result)
+    return result
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _claim_id(result: ReadResult, entity_id: str, kind: str, path: str) -> bool:
+    if entity_id in result.known_ids:
+        _, other_path = result.known_ids[entity_id]
+        result.problems.append(
+            Problem(
+                path,
+                0,
+                0,
+                "id",
+                f"{entity_id!r} is also the id of {other_path}; ids must be unique across kinds",
+            )
+        )
+        return False
+    result.known_ids[entity_id] = (kind, path)
+    return True
+
+
+def _read_fact_sheet(path: Path, kind: str, root: Path, schemas_dir: Path, result: ReadResult) -> None:
+    rel = _rel(path, root)
+    stem = unicodedata.normalize("NFC", path.stem)
+    if problem := check_id(stem, rel):
+        result.problems.append(problem)
+        return
+    if not _claim_id(result, stem, kind, rel):
+        return
+    try:
+        tree = read_yaml(decode_text(path.read_bytes(), rel), rel)
+    except ContentError as exc:
+        result.problems.append(exc.problem)
+        return
+    problems = check_against_schema(tree, kind, rel, schemas_dir)
+    if problems:
+        result.problems.extend(problems)
+        return
+    builder = _Builder(rel, result)
+    entity = builder.entity(tree, kind, stem)
+    if not builder.failed:
+        result.entities[stem] = entity
+
+
+def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) -> None:
+    rel = _rel(path, root)
+    stem = unicodedata.normalize("NFC", path.stem)
+    if problem := check_id(stem, rel):
+        result.problems.append(problem)
+        return
+    result.source_ids.add(stem)
+    try:
+        text = decode_text(path.read_bytes(), rel)
+        front, body, body_line = split_front_matter(text, rel)
+        tree = read_yaml(front, rel, line_offset=1)
+    except ContentError as exc:
+        result.problems.append(exc.problem)
+        return
+    problems = check_against_schema(tree, "source", rel, schemas_dir)
+    if problems:
+        result.problems.extend(problems)
+        return
+    paragraphs = split_paragraphs(body, body_line)
+    if not paragraphs:
+        result.problems.append(Problem(rel, body_line, 0, "", "the article has no text after its front matter"))
+        return
+    builder = _Builder(rel, result)
+    fields = tree.value
+    assert isinstance(fields, dict)
+    source = Source(
+        id=stem,
+        published=builder.date(fields["published"], "published"),
+        language=builder.text(fields["language"]),
+        paragraphs=tuple(paragraphs),
+        origin=Origin(rel, 1, 1),
+        title=builder.optional_text(fields, "title"),
+        publisher=builder.optional_text(fields, "publisher"),
+        author=builder.optional_text(fields, "author"),
+        url=builder.optional_text(fields, "url"),
+        retrieved=builder.date(fields["retrieved"], "retrieved") if "retrieved" in fields else None,
+        sha256=builder.optional_text(fields, "sha256"),
+    )
+    if not builder.failed:
+        result.sources[stem] = source
+
+
+def split_front_matter(text: str, path: str) -> tuple[str, str, int]:
+    """(front matter YAML, body, line number where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ContentError(Problem(path, 1, 1, "", "expected front matter: a first line '---', fields, then '---'"))
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise ContentError(Problem(path, 1, 1, "", "front matter is not closed; add a line '---' after its fields"))
+
+
+def split_paragraphs(body: str, first_line: int) -> list[Paragraph]:
+    """One paragraph per block of non-blank lines; lines of a block are joined with a space."""
+    paragraphs: list[Paragraph] = []
+    block: list[str] = []
+    start = first_line
+    for offset, line in enumerate([*body.split("\n"), ""]):
+        if line.strip():
+            if not block:
+                start = first_line + offset
+            block.append(line.strip())
+        elif block:
+            paragraphs.append(Paragraph(len(paragraphs) + 1, unicodedata.normalize("NFC", " ".join(block)), start))
+            block = []
+    return paragraphs
+
+
+class _Builder:
+    """Turns schema-valid YAML trees into records; date problems are collected, not raised."""
+
+    def __init__(self, path: str, result: ReadResult) -> None:
+        self.path = path
+        self.result = result
+        self.failed = False
+
+    def origin(self, node: YNode, field: str) -> Origin:
+        return Origin(self.path, node.line, node.col, field)
+
+    def text(self, node: YNode) -> str:
+        assert isinstance(node.value, str)
+        return unicodedata.normalize("NFC", node.value.strip())
+
+    def optional_text(self, fields: dict[str, YNode], key: str) -> str | None:
+        return self.text(fields[key]) if key in fields else None
+
+    def texts(self, fields: dict[str, YNode], key: str) -> tuple[str, ...]:
+        node = fields.get(key)
+        return tuple(self.text(item) for item in node.value) if node and isinstance(node.value, list) else ()
+
+    def date(self, node: YNode, field: str) -> PartialDate:
+        try:
+            return PartialDate.parse(self.text(node))
+        except ValueError as exc:
+            self.failed = True
+            self.result.problems.append(Problem(self.path, node.line, node.col, field, str(exc)))
+            return PartialDate(1)
+
+    def optional_date(self, fields: dict[str, YNode], key: str, field: str) -> PartialDate | None:
+        return self.date(fields[key], f"{field}.{key}") if key in fields else None
+
+    def reference(self, node: YNode, kinds: tuple[str, ...], field: str) -> str:
+        target = self.text(node)
+        self.result.references.append(Reference(target, kinds, self.origin(node, field)))
+        return target
+
+    def references(self, fields: dict[str, YNode], key: str, kinds: tuple[str, ...], field: str) -> tuple[str, ...]:
+        node = fields.get(key)
+        if node is None or not isinstance(node.value, list):
+            return ()
+        return tuple(self.reference(item, kinds, f"{field}[{i}]") for i, item in enumerate(node.value))
+
+    def citations(self, node: YNode, field: str) -> tuple[Citation, ...]:
+        assert isinstance(node.value, list)
+        found = []
+        for index, item in enumerate(node.value):
+            assert isinstance(item.value, dict)
+            where = f"{field}[{index}]"
+            quote_node = item.value.get("quote")
+            paragraph_node = item.value.get("paragraph")
+            anchor = quote_node or item.value["source"]
+            found.append(
+                Citation(
+                    source_id=self.text(item.value["source"]),
+                    quote=self.text(quote_node) if quote_node else None,
+                    paragraph=int(paragraph_node.value) if paragraph_node else None,  # type: ignore[arg-type]
+                    origin=self.origin(anchor, f"{where}.quote" if quote_node else f"{where}.source"),
+                )
+            )
+        return tuple(found)
+
+    def entity(self, tree: YNode, kind: str, entity_id: str) -> Entity:
+        fields = tree.value
+        assert isinstance(fields, dict)
+        alias_lines = tuple(
+            (self.text(item), item.line)
+            for key in ("aliases", "native_names", "ambiguous_aliases")
+            for item in _items(fields.get(key))
+        )
+        return Entity(
+            kind=kind,
+            id=entity_id,
+            name=self.text(fields["name"]),
+            summary=self.text(fields["summary"]),
+            origin=Origin(self.path, tree.line, tree.col),
+            aliases=self.texts(fields, "aliases"),
+            native_names=self.texts(fields, "native_names"),
+            ambiguous_aliases=self.texts(fields, "ambiguous_aliases"),
+            facts=self._list(fields, "facts", self._fact),
+            roles=self._list(fields, "roles", self._role),
+            country=self.reference(fields["country"], ("country",), "country") if "country" in fields else None,
+            capital=self._capital(fields["capital"]) if "capital" in fields else None,
+            iso_code=self.optional_text(fields, "iso_code"),
+            org_type=self.optional_text(fields, "type"),
+            members={
+                key: self.references(fields, key, kinds, key)
+                for key, kinds in _TOPIC_MEMBERS.items()
+                if kind == "topic" and key in fields
+            },
+            alias_lines=alias_lines,
+        )
+
+    def _list(self, fields: dict[str, YNode], key: str, build: Callable[[YNode, str], _T]) -> tuple[_T, ...]:
+        node = fields.get(key)
+        if node is None or not isinstance(node.value, list):
+            return ()
+        return tuple(build(item, f"{key}[{index}]") for index, item in enumerate(node.value))
+
+    def _fact(self, node: YNode, field: str) -> Fact:
+        fields = node.value
+        assert isinstance(fields, dict)
+        return Fact(
+            text=self.text(fields["text"]),
+            as_of=self.date(fields["as_of"], f"{field}.as_of"),
+            date=self.optional_date(fields, "date", field),
+            section=self.text(fields["section"]) if "section" in fields else "background",
+            about=self.references(fields, "about", _ANY_KIND, f"{field}.about"),
+            citations=self.citations(fields["citations"], f"{field}.citations"),
+            origin=self.origin(node, field),
+        )
+
+    def _role(self, node: YNode, field: str) -> Role:
+        fields = node.value
+        assert isinstance(fields, dict)
+        role = Role(
+            title=self.text(fields["title"]),
+            status=self.text(fields["status"]),
+            as_of=self.date(fields["as_of"], f"{field}.as_of"),
+            citations=self.citations(fields["citations"], f"{field}.citations"),
+            origin=self.origin(node, field),
+            country=self.reference(fields["country"], ("country",), f"{field}.country")
+            if "country" in fields
+            else None,
+            organisation=(
+                self.reference(fields["organisation"], ("organisation",), f"{field}.organisation")
+                if "organisation" in fields
+                else None
+            ),
+            start=self.optional_date(fields, "from", field),
+            end=self.optional_date(fields, "to", field),
+            note=self.optional_text(fields, "note"),
+        )
+        if role.start and role.end and role.end < role.start:
+            self.failed = True
+            self.result.problems.append(
+                Problem(
+                    self.path,
+                    fields["to"].line,
+                    fields["to"].col,
+                    f"{field}.to",
+                    f"the role ends ({role.end.iso()}) before it starts ({role.start.iso()})",
+                )
+            )
+        return role
+
+    def _capital(self, node: YNode) -> Capital:
+        fields = node.value
+        assert isinstance(fields, dict)
+        return Capital(self.text(fields["name"]), self.citations(fields["citations"], "capital.citations"))
+
+
+def _items(node: YNode | None) -> list[YNode]:
+    return node.value if node is not None and isinstance(node.value, list) else []
+
+
+_ANY_KIND = ("country", "leader", "organisation", "topic")
+_TOPIC_MEMBERS = {
+    "countries": ("country",),
+    "leaders": ("leader",),
+    "organisations": ("organisation",),
+    "related_topics": ("topic",),
+}

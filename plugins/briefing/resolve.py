@@ -1,0 +1,124 @@
+"""Resolve stage: the links between records that pages show (citations, cited-by, leaders, timelines)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Briefing, Citation, Entity, Fact, PartialDate, Role
+from .quotes import find_quote
+
+STATUS_SHOWN_AS_CURRENT = ("current", "expected")
+
+
+@dataclass(frozen=True)
+class CitingFact:
+    """A fact (or role, or capital) on an entity page that cites a source paragraph."""
+
+    entity_id: str
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: PartialDate
+    fact: Fact
+    owner: str
+    anchor: str
+
+
+@dataclass
+class Resolved:
+    briefing: Briefing
+    today: date
+    stale_after_days: int
+    cited_by: dict[str, dict[int, list[CitingFact]]] = field(default_factory=dict)
+    leaders_of: dict[str, list[tuple[Entity, Role]]] = field(default_factory=dict)
+    related: dict[str, set[str]] = field(default_factory=dict)
+    timelines: dict[str, list[TimelineEntry]] = field(default_factory=dict)
+
+    def paragraph_of(self, citation: Citation) -> int | None:
+        """The paragraph a citation points at: given, or where its quote was found."""
+        if citation.paragraph is not None:
+            return citation.paragraph
+        if citation.quote is None:
+            return None
+        return find_quote(citation.quote, self.briefing.sources[citation.source_id].paragraphs)
+
+    def is_stale(self, as_of: PartialDate) -> bool:
+        return (self.today - as_of.latest_day()).days > self.stale_after_days
+
+    def months_since(self, as_of: PartialDate) -> int:
+        last = as_of.latest_day()
+        return max(0, (self.today.year - last.year) * 12 + self.today.month - last.month)
+
+
+def fact_anchor(index: int) -> str:
+    return f"fact-{index + 1}"
+
+
+def role_anchor(index: int) -> str:
+    return f"role-{index + 1}"
+
+
+def resolve(briefing: Briefing, today: date, stale_after_days: int = 365) -> Resolved:
+    resolved = Resolved(briefing, today, stale_after_days)
+    cited: dict[str, dict[int, list[CitingFact]]] = defaultdict(lambda: defaultdict(list))
+    leaders: dict[str, list[tuple[Entity, Role]]] = defaultdict(list)
+    related: dict[str, set[str]] = defaultdict(set)
+    timelines: dict[str, list[TimelineEntry]] = defaultdict(list)
+
+    def cite(entity: Entity, anchor: str, text: str, citations: tuple[Citation, ...]) -> None:
+        for citation in citations:
+            paragraph = resolved.paragraph_of(citation) or 0
+            citing = CitingFact(entity.id, anchor, text)
+            if citing not in cited[citation.source_id][paragraph]:
+                cited[citation.source_id][paragraph].append(citing)
+
+    def relate(a: str, b: str) -> None:
+        if a != b and a in briefing.entities and b in briefing.entities:
+            related[a].add(b)
+            related[b].add(a)
+
+    for entity in briefing.entities.values():
+        if entity.capital:
+            cite(entity, "capital", f"Capital: {entity.capital.name}", entity.capital.citations)
+        if entity.country:
+            relate(entity.id, entity.country)
+        for index, role in enumerate(entity.roles):
+            cite(entity, role_anchor(index), f"{entity.name}: {role.title}", role.citations)
+            for target in (role.country, role.organisation):
+                if target:
+                    relate(entity.id, target)
+                    if role.country == target:
+                        leaders[target].append((entity, role))
+        for members in entity.members.values():
+            for member in members:
+                relate(entity.id, member)
+        for index, fact in enumerate(entity.facts):
+            anchor = fact_anchor(index)
+            cite(entity, anchor, fact.text, fact.citations)
+            for target in fact.about:
+                relate(entity.id, target)
+            if fact.date:
+                for owner in (entity.id, *fact.about):
+                    if owner in briefing.entities:
+                        timelines[owner].append(TimelineEntry(fact.date, fact, entity.id, anchor))
+
+    resolved.cited_by = {s: dict(sorted(p.items())) for s, p in sorted(cited.items())}
+    resolved.leaders_of = {
+        c: sorted(rows, key=lambda r: (r[1].status != "current", r[0].name)) for c, rows in sorted(leaders.items())
+    }
+    resolved.related = {k: v for k, v in sorted(related.items())}
+    resolved.timelines = {
+        k: sorted(v, key=lambda t: (t.date, t.owner != k, t.owner, t.anchor)) for k, v in sorted(timelines.items())
+    }
+    return resolved
+
+
+def last_as_of(entity: Entity) -> PartialDate | None:
+    """The newest as-of date on a sheet: how current the page is."""
+    dates = [f.as_of for f in entity.facts] + [r.as_of for r in entity.roles]
+    return max(dates) if dates else None

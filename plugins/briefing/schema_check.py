@@ -1,0 +1,164 @@
+"""Checking YAML trees against the JSON Schemas in schemas/, with messages a contributor can act on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from .problems import Problem
+from .yamlread import YNode, describe_plain
+
+KINDS = ("country", "leader", "organisation", "topic")
+SCHEMA_NAMES = (*KINDS, "source")
+
+_EXAMPLES = {
+    "date": "a date like 2023-09-11, 2025-01 or '2023'",
+    "id": "an id like kim-jong-un (lower-case words joined by hyphens)",
+}
+
+
+@cache
+def _validators(schemas_dir: str) -> dict[str, Draft202012Validator]:
+    base = Path(schemas_dir)
+    resources = []
+    loaded: dict[str, dict[str, Any]] = {}
+    for path in sorted(base.glob("*.schema.json")):
+        uri = path.resolve().as_uri()
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        contents = {**contents, "$id": uri}
+        loaded[path.name.removesuffix(".schema.json")] = contents
+        resources.append((uri, Resource.from_contents(contents)))
+    registry: Registry[Any] = Registry().with_resources(resources)
+    missing = [name for name in SCHEMA_NAMES if name not in loaded]
+    if missing:
+        raise FileNotFoundError(f"{base}: missing schema files for {', '.join(missing)}")
+    return {name: Draft202012Validator(loaded[name], registry=registry) for name in SCHEMA_NAMES}
+
+
+def check_against_schema(root: YNode, kind: str, path: str, schemas_dir: Path) -> list[Problem]:
+    """All schema problems of one document, each at the position of the value concerned."""
+    validator = _validators(str(schemas_dir.resolve()))[kind]
+    if not isinstance(root.value, dict):
+        found = "a list" if isinstance(root.value, list) else describe_value(root)
+        return [Problem(path, root.line, root.col, "", f"expected a mapping of fields, got {found}")]
+    problems: list[Problem] = []
+    for error in validator.iter_errors(root.to_data()):
+        problems.extend(_to_problems(error, root, path))
+    return problems
+
+
+def _to_problems(error: ValidationError, root: YNode, path: str) -> Iterator[Problem]:
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        best = min(error.context, key=lambda e: len(list(e.absolute_path)))
+        yield from _to_problems(best, root, path)
+        return
+    node, field_path = _locate(root, list(error.absolute_path))
+    validator, schema = error.validator, error.schema
+    assert isinstance(schema, dict)
+    if validator == "required":
+        missing = str(error.message).split("'")[1]
+        field = _join(field_path, missing)
+        hint = " (an uncited claim)" if missing == "citations" else ""
+        yield Problem(path, node.line, node.col, field, f"missing required field{hint}")
+    elif validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        assert isinstance(node.value, dict)
+        for key in sorted(set(node.value) - set(allowed)):
+            key_node = node.keys[key]
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(allowed)}"
+            yield Problem(path, key_node.line, key_node.col, _join(field_path, key), f"unknown field{hint}")
+    else:
+        yield Problem(path, node.line, node.col, field_path, _message(error, node, schema))
+
+
+def _message(error: ValidationError, node: YNode, schema: dict[str, Any]) -> str:
+    validator = error.validator
+    expected = _expected(schema)
+    if validator == "type":
+        if node.plain_type in ("bool", "int", "float", "null") and "string" in _types(schema):
+            assert isinstance(node.value, str)
+            return f"expected {expected}, got {describe_plain(node)}; put it in quotes: '{node.value}'"
+        return f"expected {expected}, got {describe_value(node)}"
+    if validator == "pattern":
+        return f"expected {expected}, got {describe_value(node)}"
+    if validator == "enum":
+        options = ", ".join(str(v) for v in schema["enum"])
+        return f"expected one of {options}, got {describe_value(node)}"
+    if validator == "minItems":
+        if schema.get("items", {}).get("$ref", "").endswith("/citation"):
+            return "an uncited claim: give at least one citation, e.g. - {source: <source id>, quote: '...'}"
+        return f"expected at least {schema['minItems']} item(s), got none"
+    if validator == "minLength":
+        return f"expected {expected} of at least {schema['minLength']} characters, got {describe_value(node)}"
+    if validator == "maxLength":
+        assert isinstance(node.value, str)
+        return f"expected at most {schema['maxLength']} characters, got {len(node.value)}"
+    if validator == "uniqueItems":
+        return "expected each entry once, got a repeated entry"
+    if validator == "minimum":
+        return f"expected a number of at least {schema['minimum']}, got {describe_value(node)}"
+    return str(error.message)
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    kind = schema.get("type", [])
+    return [kind] if isinstance(kind, str) else list(kind)
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    pattern = schema.get("pattern", "")
+    if pattern.startswith("^[0-9]{4}(-"):
+        return _EXAMPLES["date"]
+    if pattern.startswith("^[a-z0-9]+(-"):
+        return _EXAMPLES["id"]
+    if pattern.startswith("^(https?://"):
+        return "an http://, https:// or mailto: address"
+    if pattern.startswith("^[^"):
+        return "a name without control, zero-width or bidirectional-override characters and without < or >"
+    if "description" in schema and pattern:
+        return str(schema["description"]).rstrip(".")
+    types = _types(schema)
+    if types == ["string"]:
+        return "a string"
+    if types == ["integer"]:
+        return "a whole number"
+    if types == ["array"]:
+        return "a list"
+    if types == ["object"]:
+        return "a mapping of fields"
+    return " or ".join(types) or "a valid value"
+
+
+def describe_value(node: YNode) -> str:
+    if isinstance(node.value, list):
+        return "a list"
+    if isinstance(node.value, dict):
+        return "a mapping"
+    if node.plain_type not in ("str", "timestamp"):
+        return describe_plain(node)
+    text = node.value if len(node.value) <= 60 else node.value[:57] + "..."
+    return repr(text)
+
+
+def _locate(root: YNode, steps: list[str | int]) -> tuple[YNode, str]:
+    node, field_path = root, ""
+    for step in steps:
+        if isinstance(step, int) and isinstance(node.value, list):
+            node = node.value[step]
+            field_path += f"[{step}]"
+        elif isinstance(step, str) and isinstance(node.value, dict):
+            node = node.value[step]
+            field_path = _join(field_path, step)
+    return node, field_path
+
+
+def _join(field_path: str, key: str) -> str:
+    return f"{field_path}.{key}" if field_path else key

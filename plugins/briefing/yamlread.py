@@ -1,0 +1,240 @@
+"""Safe YAML reading that keeps the line and column of every value.
+
+PyYAML's own loaders convert silently: `NO` becomes False, `12:30` becomes 750, a
+duplicate key keeps the last value, and anchors can expand into an alias bomb. This
+reader composes the node graph only (nothing is ever constructed from a tag), refuses
+anchors, aliases, explicit tags, duplicate keys and deep nesting, and hands back a
+tree of `YNode` in which every scalar is the text the contributor wrote, plus a note
+of what YAML would have made of it when it was left unquoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import ContentError, Problem
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+YValue = str | list["YNode"] | dict[str, "YNode"]
+
+
+@dataclass(frozen=True)
+class YNode:
+    """A value with its position. Mappings keep the nodes of their keys in `keys`."""
+
+    value: YValue
+    line: int
+    col: int
+    plain_type: str = "str"
+    """For unquoted scalars, what YAML 1.1 or 1.2 would read: str, bool, int, float, null, timestamp."""
+    keys: dict[str, YNode] = field(default_factory=dict)
+
+    def to_data(self) -> Any:
+        """Plain JSON-like data for schema validation; unquoted scalars keep the type YAML gives them."""
+        if isinstance(self.value, dict):
+            return {k: v.to_data() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.to_data() for v in self.value]
+        return _typed_value(self.value, self.plain_type)
+
+
+# Unquoted scalars that a YAML 1.1 or 1.2 reader would not read as strings.
+# Both versions count: editors speak 1.2, PyYAML speaks 1.1, and a value must mean one thing.
+_PLAIN_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("null", re.compile(r"^(?:~|null|Null|NULL|)$")),
+    (
+        "bool",
+        re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"),
+    ),
+    (
+        "int",
+        re.compile(
+            r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+            r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
+        ),
+    ),
+    (
+        "float",
+        re.compile(
+            r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?:[eE][-+]?[0-9]+)"
+            r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+    ),
+    (
+        "timestamp",
+        re.compile(
+            r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+            r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+            r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$"
+        ),
+    ),
+]
+
+
+def plain_scalar_type(text: str) -> str:
+    """What an unquoted scalar means to YAML: 'str' unless it would be read as something else."""
+    for name, pattern in _PLAIN_TYPES:
+        if pattern.match(text):
+            return name
+    return "str"
+
+
+def _typed_value(text: str, plain_type: str) -> Any:
+    """A stand-in of the right JSON type, so that a schema check names the type correctly."""
+    if plain_type == "null":
+        return None
+    if plain_type == "bool":
+        return text.lower() in ("y", "yes", "true", "on")
+    if plain_type == "int":
+        return 0
+    if plain_type == "float":
+        return 0.5
+    # Unquoted dates stay strings: the date fields check their form themselves.
+    return text
+
+
+def describe_plain(node: YNode) -> str:
+    """How a contributor's unquoted value was read, for error messages."""
+    assert isinstance(node.value, str)
+    meaning = {
+        "null": "nothing (null)",
+        "bool": "a true/false value",
+        "int": "a number",
+        "float": "a number",
+    }.get(node.plain_type, "a string")
+    shown = node.value if node.value else "an empty value"
+    return f"unquoted {shown} (YAML reads it as {meaning})"
+
+
+class _Composer(yaml.SafeLoader):
+    """Composes nodes, refusing anchors, aliases, explicit tags and deep nesting."""
+
+    def __init__(self, stream: str, path: str) -> None:
+        super().__init__(stream)
+        self._path = path
+        self._depth = 0
+
+    def _refuse(self, mark: Any, field_path: str, message: str) -> None:
+        raise ContentError(Problem(self._path, mark.line + 1, mark.column + 1, field_path, message))
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            self._refuse(event.start_mark, "", f"YAML aliases (*{event.anchor}) are not allowed; write the value out")
+        if isinstance(event, ScalarEvent | CollectionStartEvent):
+            if event.anchor is not None:
+                self._refuse(
+                    event.start_mark,
+                    "",
+                    f"YAML anchors (&{event.anchor}) are not allowed; write the value out",
+                )
+            if event.tag not in (None, "!"):
+                self._refuse(
+                    event.start_mark,
+                    "",
+                    f"YAML tags ({_short_tag(event.tag)}) are not allowed; write a plain value",
+                )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            self._refuse(event.start_mark, "", f"nested more than {MAX_DEPTH} levels deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """UTF-8 text with any byte-order mark dropped and CRLF line ends made LF; refuses other encodings."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError(
+            Problem(path, 0, 0, "", f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError(
+            Problem(
+                path,
+                line,
+                col,
+                "",
+                f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            )
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_yaml(text: str, path: str, *, line_offset: int = 0) -> YNode:
+    """Parse one YAML document of `text` into a YNode tree; raise ContentError for the first problem.
+
+    `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
+    """
+    loader = _Composer(text, path)
+    try:
+        root = loader.get_single_node()
+    except ContentError as exc:
+        p = exc.problem
+        raise ContentError(Problem(p.path, p.line + line_offset, p.col, p.field, p.message)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 0) + line_offset
+        col = mark.column + 1 if mark else 0
+        what = exc.problem or "not valid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        raise ContentError(Problem(path, line, col, "", f"YAML syntax: {what}{context}")) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(Problem(path, 1 + line_offset, 0, "", f"YAML syntax: {exc}")) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise ContentError(Problem(path, 1 + line_offset, 0, "", "the file is empty; expected a mapping of fields"))
+    return _convert(root, path, line_offset)
+
+
+def _convert(node: Node, path: str, offset: int) -> YNode:
+    line, col = node.start_mark.line + 1 + offset, node.start_mark.column + 1
+    if isinstance(node, ScalarNode):
+        plain = node.style is None
+        kind = plain_scalar_type(node.value) if plain else "str"
+        return YNode(node.value, line, col, kind)
+    if isinstance(node, SequenceNode):
+        return YNode([_convert(item, path, offset) for item in node.value], line, col, "list")
+    assert isinstance(node, MappingNode)
+    values: dict[str, YNode] = {}
+    keys: dict[str, YNode] = {}
+    for key_node, value_node in node.value:
+        key = _convert(key_node, path, offset)
+        if not isinstance(key.value, str):
+            raise ContentError(
+                Problem(path, key.line, key.col, "", "a key must be a plain name, not a list or mapping")
+            )
+        if key.value in keys:
+            first = keys[key.value]
+            raise ContentError(
+                Problem(
+                    path,
+                    key.line,
+                    key.col,
+                    key.value,
+                    f"duplicate key (first at line {first.line}); YAML would silently keep only the last one",
+                )
+            )
+        keys[key.value] = key
+        values[key.value] = _convert(value_node, path, offset)
+    return YNode(values, line, col, "map", keys)
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
