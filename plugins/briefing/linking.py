@@ -1,0 +1,210 @@
+"""Cross-links: mentions of entities in a rendered page become links to their pages.
+
+link_html() reads the page as HTML tokens (stdlib html.parser), finds names only in text that a
+reader sees outside headings, code, links and the like, and inserts <a> elements into those text
+runs. Everything else is copied from the input unchanged, byte for byte. Matching happens on the
+decoded text (&amp; is "&"), while the link wraps the original markup of the name. The rules are
+described for contributors in docs/linking.md; names are found by alias_index.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import NamedTuple
+
+from .alias_index import AliasClash, AliasIndex, AliasSite, AliasSpec, Mention, OffsetMap, build_alias_index
+
+__all__ = [
+    "AliasClash",
+    "AliasIndex",
+    "AliasSite",
+    "AliasSpec",
+    "LinkResult",
+    "Mention",
+    "build_alias_index",
+    "link_html",
+]
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+NEVER_LINKED_INSIDE = HEADINGS | frozenset(
+    {"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "template", "svg", "math",
+     "button", "select", "option", "head"}
+)  # fmt: skip
+# Tags that sit inside a word's flow: text on both sides of them reads as one ("<b>Niger</b>ia").
+_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark",
+     "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", ""}
+)  # fmt: skip
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+# The pattern html.unescape() uses, so that each reference decodes exactly as the whole text would.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    html: str
+    linked: tuple[tuple[str, int], ...]
+    """(entity_id, number of links added), sorted by entity id."""
+
+
+class _Token(NamedTuple):
+    kind: str  # "data", "start", "end" or "other" (comment, declaration, void element)
+    start: int
+    tag: str
+
+
+class _Tokenizer(HTMLParser):
+    """Records where each token starts in the source; the source itself is never re-serialised."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
+        self.tokens: list[_Token] = []
+        self.feed(source)
+        self.close()
+
+    def _add(self, kind: str, tag: str = "") -> None:
+        line, column = self.getpos()
+        self.tokens.append(_Token(kind, self._line_starts[line - 1] + column, tag))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._add("start", tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Browsers ignore the slash of <code/> and open the element; only void elements stay empty.
+        self._add("other" if tag in _VOID else "start", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._add("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        self._add("data")
+
+    def handle_comment(self, data: str) -> None:
+        self._add("other")
+
+    def handle_decl(self, decl: str) -> None:
+        self._add("other", "!")
+
+    def handle_pi(self, data: str) -> None:
+        self._add("other", "?")
+
+    def unknown_decl(self, data: str) -> None:
+        self._add("other", "!")
+
+
+@dataclass
+class _Run:
+    """Adjacent text between tags; `joined` when only inline tags separate it from the previous run."""
+
+    start: int
+    end: int
+    linkable: bool
+    section: int
+    joined: bool
+    text: str = ""
+    offsets: OffsetMap | None = None
+
+
+def _text_runs(source: str) -> list[_Run]:
+    tokens = _Tokenizer(source).tokens
+    ends = [token.start for token in tokens[1:]] + [len(source)]
+    open_elements: Counter[str] = Counter()
+    runs: list[_Run] = []
+    section, joined = 0, False
+    for token, end in zip(tokens, ends, strict=True):
+        if token.kind == "data":
+            if source.startswith("<", token.start):  # a lone "<", or markup the parser gave up on
+                joined = False
+            elif runs and runs[-1].end == token.start and joined:
+                runs[-1].end = end
+            else:
+                runs.append(_Run(token.start, end, open_elements.total() == 0, section, joined))
+                joined = True
+            continue
+        if token.kind == "start" and token.tag in HEADINGS:
+            section += 1
+        if token.tag in NEVER_LINKED_INSIDE and token.kind == "start":
+            open_elements[token.tag] += 1
+        elif token.tag in NEVER_LINKED_INSIDE and token.kind == "end" and open_elements[token.tag]:
+            open_elements[token.tag] -= 1
+        joined = joined and token.tag in _INLINE
+    return runs
+
+
+def _decode(raw: str) -> tuple[str, OffsetMap]:
+    """The text a reader sees, with the way back from its offsets to the markup's."""
+    spans: list[tuple[int, int, int, int]] = []
+    parts: list[str] = []
+    done = length = 0
+    for reference in _CHARREF.finditer(raw) if "&" in raw else ():
+        decoded = html.unescape(reference.group())
+        if decoded == reference.group():
+            continue
+        start, end = reference.span()
+        parts.append(raw[done:start])
+        length += start - done
+        parts.append(decoded)
+        spans.append((length, length + len(decoded), start, end))
+        length += len(decoded)
+        done = end
+    parts.append(raw[done:])
+    return "".join(parts), OffsetMap(spans)
+
+
+def link_html(
+    source: str,
+    index: AliasIndex,
+    url_for: Callable[[str], str | None],
+    *,
+    self_id: str | None = None,
+    every_mention: bool = False,
+    css_class: str = "briefing-xref",
+) -> LinkResult:
+    """The page with its mentions linked: the first of each entity per section, or every one.
+
+    url_for(entity_id) gives the href (None: leave that entity unlinked); it is asked once per
+    entity. A section starts at each h1-h6. Mentions of self_id are never linked.
+    """
+    runs = _text_runs(source)
+    for run in runs:
+        run.text, run.offsets = _decode(source[run.start : run.end])
+    urls: dict[str, str | None] = {}
+    linked_in_section: set[tuple[int, str]] = set()
+    counts: Counter[str] = Counter()
+    parts: list[str] = []
+    done = 0
+    for number, run in enumerate(runs):
+        if not run.linkable or run.offsets is None:
+            continue
+        before = runs[number - 1].text[-1:] if number and run.joined else ""
+        following = runs[number + 1] if number + 1 < len(runs) else None
+        after = following.text[:1] if following and following.joined else ""
+        for match in index.scan(run.text, before, after):
+            entity_id = match.entity_id
+            if entity_id is None or entity_id == self_id:
+                continue
+            if not every_mention and (run.section, entity_id) in linked_in_section:
+                continue
+            if entity_id not in urls:
+                urls[entity_id] = url_for(entity_id)
+            url = urls[entity_id]
+            start, end = run.offsets.source(match.start), run.offsets.source(match.end)
+            if url is None or start is None or end is None:
+                continue
+            start, end = run.start + start, run.start + end
+            attributes = f'class="{html.escape(css_class)}" href="{html.escape(url)}"'
+            parts += [source[done:start], f'<a {attributes} data-entity="{html.escape(entity_id)}">']
+            parts += [source[start:end], "</a>"]
+            done = end
+            linked_in_section.add((run.section, entity_id))
+            counts[entity_id] += 1
+    parts.append(source[done:])
+    return LinkResult("".join(parts), tuple(sorted(counts.items())))
