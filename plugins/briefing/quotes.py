@@ -69,22 +69,36 @@ def find_elsewhere(quote: str, sources: Iterable[Source], exclude: str) -> tuple
 
 
 def closest_passage(quote: str, paragraphs: Sequence[Paragraph]) -> Passage | None:
-    """The run of words, about as long as the quote, that is most like it."""
-    wanted = normalise(quote).split(" ")
+    """The run of words, about as long as the quote, that is most like it.
+
+    Runs are ranked by shared words, ties broken by shared characters, so that
+    "armored train" beats a run that only shares the words around it.
+    """
+    wanted_text = normalise(quote)
+    wanted = wanted_text.split(" ")
     size = len(wanted)
     best: Passage | None = None
+    best_score = (0.0, 0.0)
+    words_matcher = difflib.SequenceMatcher(autojunk=False)
+    words_matcher.set_seq2(wanted)
+    chars_matcher = difflib.SequenceMatcher(autojunk=False)
+    chars_matcher.set_seq2(wanted_text)
     for paragraph in paragraphs:
         words = normalise(paragraph.text).split(" ")
         original = paragraph.text.split()
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(wanted)
         for start in range(max(1, len(words) - size + 1)):
             window = words[start : start + size]
-            matcher.set_seq1(window)
-            if matcher.real_quick_ratio() <= (best.similarity if best else 0):
+            words_matcher.set_seq1(window)
+            if words_matcher.real_quick_ratio() < best_score[0]:
                 continue
-            ratio = matcher.ratio()
-            if best is None or ratio > best.similarity:
-                shown = " ".join(original[start : start + size]) if len(original) == len(words) else " ".join(window)
-                best = Passage(paragraph.number, shown, ratio)
+            word_ratio = words_matcher.ratio()
+            if word_ratio < best_score[0]:
+                continue
+            chars_matcher.set_seq1(" ".join(window))
+            score = (word_ratio, chars_matcher.ratio())
+            if score > best_score:
+                best_score = score
+                same_split = len(original) == len(words)
+                shown = " ".join(original[start : start + size] if same_split else window)
+                best = Passage(paragraph.number, shown, word_ratio)
     return best

@@ -1,0 +1,139 @@
+"""Tier 3: build a tiny briefing with real MkDocs and read the HTML a reader gets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import Project
+
+pytestmark = pytest.mark.slow
+
+
+def test_small_briefing_builds_strict_with_no_warnings(small_project: Project) -> None:
+    result = small_project.build()
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    for page in (
+        "index.html",
+        "leaders/index.html",
+        "leaders/kim-jong-un/index.html",
+        "countries/north-korea/index.html",
+        "sources/vladivostok/index.html",
+        "sources/index.html",
+    ):
+        assert (small_project.root / "site" / page).is_file(), page
+    assert not list((small_project.root / "site").rglob("*.yml")), "fact sheets must not be published raw"
+
+
+def test_leader_page_numbers_citations_and_lists_references(small_project: Project) -> None:
+    assert small_project.build().returncode == 0
+    html = small_project.html("leaders/kim-jong-un/index.html")
+    assert '<h1 id="kim-jong-un">Kim Jong Un</h1>' in html
+    # The role cites paragraph 3, the first fact paragraph 1, the second paragraph 2: numbered by appearance.
+    assert '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>' in html
+    refs = re.findall(r'<li id="fn:(\d+)"><p>(.*?)</p></li>', html)
+    assert [n for n, _ in refs] == ["1", "2", "3"]
+    first = refs[0][1]
+    assert "Example Wire, <cite>Leaders meet in Vladivostok</cite>, by A. Writer" in first
+    assert '<a class="briefing-paragraph-link" href="../../sources/vladivostok/#p3">Paragraph 3</a>' in first
+    assert '<a class="briefing-original" href="https://example.com/kim-putin" rel="noopener noreferrer">' in first
+    assert "“North Korean leader Kim Jong-un”" in first
+    assert 'href="../../sources/vladivostok/#p2">Paragraph 2</a>' in refs[2][1]
+
+
+def test_role_from_2023_is_marked_stale_in_2026(small_project: Project) -> None:
+    assert small_project.build().returncode == 0
+    html = small_project.html("leaders/kim-jong-un/index.html")
+    assert "In office as of September 2023" in html
+    assert "⚠ not confirmed since September 2023, 38 months before this build" in html
+    index = small_project.html("leaders/index.html")
+    assert "Leader of North Korea: in office as of September 2023" in index
+
+
+def test_source_page_has_paragraph_anchors_and_cited_by(small_project: Project) -> None:
+    assert small_project.build().returncode == 0
+    html = small_project.html("sources/vladivostok/index.html")
+    assert '<p id="p1"><a class="briefing-para" href="#p1" title="Link to paragraph 1">¶1</a> On September 11' in html
+    assert '<dt id="cited-p1"><a href="#p1">Paragraph 1</a></dt>' in html
+    # Paragraph 1 is cited by the leader's fact and by the country's fact, each linked to the exact fact.
+    assert '<dd><a href="../../leaders/kim-jong-un/#fact-1">Kim Jong Un</a>: Met Vladimir Putin in Vladivostok.</dd>' in html
+    assert '<a href="../../countries/north-korea/#fact-1">North Korea</a>' in html
+    assert '<a href="../../leaders/kim-jong-un/#role-1">Kim Jong Un</a>: Kim Jong Un: Leader of North Korea' in html
+
+
+def test_edit_button_opens_the_yaml_behind_a_generated_page(small_project: Project) -> None:
+    assert small_project.build().returncode == 0
+    leader = small_project.html("leaders/kim-jong-un/index.html")
+    assert 'href="https://github.com/example/briefing/edit/main/briefings/leaders/kim-jong-un.yml"' in leader
+    source = small_project.html("sources/vladivostok/index.html")
+    assert 'href="https://github.com/example/briefing/edit/main/sources/vladivostok.md"' in source
+
+
+def test_country_page_lists_its_leader_and_timeline(small_project: Project) -> None:
+    assert small_project.build().returncode == 0
+    html = small_project.html("countries/north-korea/index.html")
+    assert '<dt>Leader of North Korea</dt><dd><a href="../../leaders/kim-jong-un/">Kim Jong Un</a>' in html
+    assert (
+        '<li><time datetime="2023-09-11">11 September 2023</time>: Met Vladimir Putin in Vladivostok. '
+        '(<a href="../../leaders/kim-jong-un/#fact-1">Kim Jong Un</a>)</li>'
+    ) in html
+
+
+def test_broken_fact_sheet_fails_the_build_with_file_line_messages(small_project: Project) -> None:
+    small_project.write(
+        "briefings/leaders/kim-jong-un.yml",
+        """\
+        name: Kim Jong Un
+        summary: Leader.
+        roles:
+          - title: Leader
+            status: current
+            as_of: 2023-13
+            citations:
+              - source: vladivostock
+        facts:
+          - text: Uncited claim.
+            as_of: 2023-09
+        """,
+    )
+    result = small_project.build()
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if "briefings/leaders" in line]
+    assert lines == [
+        "ERROR   -  briefing: briefings/leaders/kim-jong-un.yml:6:12: roles[0].as_of: "
+        "expected a date like 2023-09-11, 2025-01 or '2023', got '2023-13'",
+        "ERROR   -  briefing: briefings/leaders/kim-jong-un.yml:10:5: facts[0].citations: "
+        "missing required field (an uncited claim)",
+    ]
+    assert "Aborted with a BuildError" in result.stderr or "problem(s) in the content" in result.stderr
+
+
+def test_briefing_check_reports_all_problems_and_exits_nonzero(small_project: Project) -> None:
+    small_project.write(
+        "briefings/countries/north-korea.yml",
+        """\
+        name: North Korea
+        summary: A country.
+        facts:
+          - text: Its leader travelled by train.
+            as_of: 2023-09
+            about: [kim-jong-il]
+            citations:
+              - source: vladivostok
+                quote: "traveled to Russia by armoured plane"
+        """,
+    )
+    result = small_project.check()
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "briefings/countries/north-korea.yml:6:13: facts[0].about[0]: unknown id 'kim-jong-il': "
+        "no fact sheet has it; did you mean 'kim-jong-un'?",
+        "briefings/countries/north-korea.yml:9:16: facts[0].citations[0].quote: quote not found in "
+        "sources/vladivostok.md; closest passage (paragraph 1, 67% alike): 'traveled to Russia by armored train'",
+    ]
+    github = small_project.check("--format", "github")
+    assert github.stdout.splitlines()[0] == (
+        "::error file=briefings/countries/north-korea.yml,line=6,col=13,title=facts[0].about[0]::"
+        "unknown id 'kim-jong-il': no fact sheet has it; did you mean 'kim-jong-un'?"
+    )
