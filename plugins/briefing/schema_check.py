@@ -51,7 +51,7 @@ def check_against_schema(root: YNode, kind: str, path: str, schemas_dir: Path) -
     problems: list[Problem] = []
     for error in validator.iter_errors(root.to_data()):
         problems.extend(_to_problems(error, root, path))
-    return problems
+    return sorted(problems)
 
 
 def _to_problems(error: ValidationError, root: YNode, path: str) -> Iterator[Problem]:
@@ -83,6 +83,7 @@ def _message(error: ValidationError, node: YNode, schema: dict[str, Any]) -> str
     validator = error.validator
     expected = _expected(schema)
     if validator == "type":
+        expected = _expected({"type": schema["type"]})
         if node.plain_type in ("bool", "int", "float", "null") and "string" in _types(schema):
             assert isinstance(node.value, str)
             return f"expected {expected}, got {describe_plain(node)}; put it in quotes: '{node.value}'"

@@ -28,7 +28,7 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
 
 def relative_url(to_url: str, from_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative; './' for the same folder."""
-    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
     target = posixpath.relpath(to_url or ".", from_dir or ".")
     if to_url.endswith("/") or not to_url:
         target = "./" if target == "." else target + "/"

@@ -1,0 +1,57 @@
+"""Page addresses and relative links, with and without directory URLs (the offline build has none)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.urls import Hrefs, page_url, relative_url
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "directory_urls", "url"),
+    [
+        ("index.md", True, ""),
+        ("index.md", False, "index.html"),
+        ("leaders/index.md", True, "leaders/"),
+        ("leaders/index.md", False, "leaders/index.html"),
+        ("leaders/kim-jong-un.md", True, "leaders/kim-jong-un/"),
+        ("leaders/kim-jong-un.md", False, "leaders/kim-jong-un.html"),
+        ("sources/2023-x.md", True, "sources/2023-x/"),
+    ],
+)
+def test_page_url(src_uri: str, directory_urls: bool, url: str) -> None:
+    assert page_url(src_uri, directory_urls) == url
+
+
+@pytest.mark.parametrize(
+    ("to_url", "from_url", "link"),
+    [
+        ("sources/x/", "leaders/kim/", "../../sources/x/"),
+        ("leaders/putin/", "leaders/kim/", "../putin/"),
+        ("leaders/", "leaders/kim/", "../"),
+        ("", "leaders/kim/", "../../"),
+        ("leaders/kim/", "", "leaders/kim/"),
+        ("leaders/kim/", "leaders/", "kim/"),
+        ("sources/x.html", "leaders/kim.html", "../sources/x.html"),
+        ("leaders/putin.html", "leaders/kim.html", "putin.html"),
+        ("index.html", "leaders/index.html", "../index.html"),
+        ("leaders/index.html", "index.html", "leaders/index.html"),
+        ("leaders/kim/", "leaders/kim/", "./"),
+    ],
+)
+def test_relative_url(to_url: str, from_url: str, link: str) -> None:
+    assert relative_url(to_url, from_url) == link
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "to_uri", "anchor", "href"),
+    [
+        (True, "sources/x.md", "p4", "../../sources/x/#p4"),
+        (False, "sources/x.md", "p4", "../sources/x.html#p4"),
+        (True, "leaders/kim.md", "fact-1", "#fact-1"),
+        (True, "leaders/kim.md", None, "./"),
+        (False, "countries/index.md", None, "../countries/index.html"),
+    ],
+)
+def test_hrefs_from_a_leader_page(directory_urls: bool, to_uri: str, anchor: str | None, href: str) -> None:
+    assert Hrefs("leaders/kim.md", directory_urls)(to_uri, anchor) == href
