@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import Project
 
 pytestmark = pytest.mark.slow
@@ -57,7 +58,10 @@ def test_source_page_has_paragraph_anchors_and_cited_by(small_project: Project) 
     assert '<p id="p1"><a class="briefing-para" href="#p1" title="Link to paragraph 1">¶1</a> On September 11' in html
     assert '<dt id="cited-p1"><a href="#p1">Paragraph 1</a></dt>' in html
     # Paragraph 1 is cited by the leader's fact and by the country's fact, each linked to the exact fact.
-    assert '<dd><a href="../../leaders/kim-jong-un/#fact-1">Kim Jong Un</a>: Met Vladimir Putin in Vladivostok.</dd>' in html
+    assert (
+        '<dd><a href="../../leaders/kim-jong-un/#fact-1">Kim Jong Un</a>: Met Vladimir Putin in Vladivostok.</dd>'
+        in html
+    )
     assert '<a href="../../countries/north-korea/#fact-1">North Korea</a>' in html
     assert '<a href="../../leaders/kim-jong-un/#role-1">Kim Jong Un</a>: Kim Jong Un: Leader of North Korea' in html
 
