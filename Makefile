@@ -38,8 +38,26 @@ browser-deps:
 	  echo "installing Debian chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-test: $(STAMP) browser-deps lint typecheck
+test: $(STAMP) browser-deps lint typecheck node_modules
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# npm is used for one file: the iframe-worker shim that lets search run from file://.
+node_modules: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch node_modules
+
+# The offline edition as a reproducible zip. Timestamps come from the last commit, so the same
+# commit gives the same bytes; the browser tests run this target with their own paths.
+OFFLINE_SITE ?= .site-offline
+OFFLINE_ZIP ?= dist/briefing-offline.zip
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+SHIM_DIR = $(OFFLINE_SITE)/assets/javascripts/iframe-worker
+
+offline: $(STAMP) node_modules
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/mkdocs build --strict -f mkdocs-offline.yml -d $(OFFLINE_SITE)
+	install -D -m 644 node_modules/iframe-worker/shim/index.js $(SHIM_DIR)/shim.js
+	install -D -m 644 node_modules/iframe-worker/LICENSE $(SHIM_DIR)/LICENSE
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/python -m briefing.bundle $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 clean:
 	rm -rf site dist .site-* test-artifacts
