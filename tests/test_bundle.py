@@ -142,9 +142,7 @@ def test_source_date_epoch(environ: dict[str, str], expected: int) -> None:
 
 
 def test_source_date_epoch_rejects_a_date_string() -> None:
-    with pytest.raises(
-        ValueError, match=r"expected whole seconds since 1970 like 1700000000, got '2024-01-01'"
-    ):
+    with pytest.raises(ValueError, match=r"expected whole seconds since 1970 like 1700000000, got '2024-01-01'"):
         source_date_epoch({"SOURCE_DATE_EPOCH": "2024-01-01"})
 
 

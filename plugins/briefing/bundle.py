@@ -49,10 +49,7 @@ class BundleReport:
             if self.search_index_bytes is None
             else f"search index {_kb(self.search_index_bytes)} ({SEARCH_INDEX})"
         )
-        return (
-            f"{zip_path}: {self.files} files, {_kb(self.bytes)} unpacked, "
-            f"{_kb(self.zip_bytes)} zipped; {index}"
-        )
+        return f"{zip_path}: {self.files} files, {_kb(self.bytes)} unpacked, {_kb(self.zip_bytes)} zipped; {index}"
 
 
 def bundle_paths(site_dir: Path) -> list[PurePosixPath]:
@@ -129,9 +126,7 @@ def source_date_epoch(environ: Mapping[str, str]) -> int:
     if not value:
         return ZIP_EPOCH
     if not value.isdigit():
-        raise ValueError(
-            f"SOURCE_DATE_EPOCH: expected whole seconds since 1970 like 1700000000, got {value!r}"
-        )
+        raise ValueError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970 like 1700000000, got {value!r}")
     return int(value)
 
 
