@@ -12,13 +12,16 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .load import Layout, load_briefing
 from .problems import Severity, has_errors
 from .render import render_all
 from .resolve import resolve
+from .safe_build import AtomicSite
+from .sanitize import safe_meta, safe_title, sanitize_html
 
 log = get_plugin_logger(__name__)
 
@@ -46,6 +49,12 @@ def build_day(configured: str | None) -> date:
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
+    dirty = False
+    """Whether MkDocs rebuilds only changed pages (`--dirty`); set by on_startup."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
@@ -55,6 +64,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(f"briefing: today: expected a date like 2026-11-22: {exc}") from None
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        # Atomic output (safe_build.py): build into a temporary sibling, swap it in on success.
+        self.atomic_site = AtomicSite(Path(config.site_dir), strict=bool(config.strict), dirty=self.dirty)
+        config.site_dir = str(self.atomic_site.start())
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -93,9 +105,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.resolved = resolved
         return files
 
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return clean_contributor_page(html, page)  # hostile input: always the last step
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.sources_dir, self.config.schemas_dir):
             path = self.root / folder
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+    # --- Hostile input (sanitize.py, safe_build.py): kept apart from the stages above. ---
+
+    @event_priority(-100)  # after every other plugin has written into the temporary site folder
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.atomic_site.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if hasattr(self, "atomic_site"):
+            self.atomic_site.discard()
+
+
+def clean_contributor_page(html: str, page: Page) -> str:
+    """A hand-written page's HTML sanitised, its title and front matter escaped; generated pages pass as they are.
+
+    Generated pages are escaped by Jinja; a hand-written page is contributor Markdown, rendered
+    by Python-Markdown, which passes raw HTML, `javascript:` links and `attr_list` attributes.
+    Themes print `page.title` and front matter unescaped, so those are escaped here too.
+    """
+    if page.file.generated_by:
+        return html
+    title, title_is_html = page.title, "title" not in page.meta
+    page.meta = safe_meta(page.meta)
+    if title:
+        page.meta["title"] = safe_title(title, is_html=title_is_html)
+    return sanitize_html(html)
