@@ -1,11 +1,12 @@
 """The alias index: every name a fact sheet gives an entity, and where those names occur in text.
 
 Names are compared in a *folded* form: NFC, lower case, Latin and Greek diacritics removed, every
-run of whitespace or hyphens read as one space, curly apostrophes read as straight ones. One
-Aho-Corasick automaton over the folded names scans a text once; each hit is then checked against
-word boundaries and against the name as declared (case rule, diacritics), and overlapping hits are
-resolved leftmost first, then longest. Offsets always refer to the caller's original text. The
-rules are described for contributors in docs/linking.md.
+run of whitespace or hyphens read as one space, curly apostrophes read as straight ones. All
+folded names are compiled into one trie-shaped regular expression with the word-boundary rules
+built in, so a text is scanned once (benchmarks/bench_linker.py: faster than pyahocorasick here,
+because Python sees only word-bounded hits). Each hit is then checked against the name as declared
+(case rule, diacritics); if that fails, shorter names at the same place are tried. Offsets always
+refer to the caller's original text. docs/linking.md describes the rules for contributors.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
-
-import ahocorasick
+from typing import NamedTuple, TypeAlias
 
 _HYPHENS = "-\u2010\u2011"
 _SPACE_RUNS = re.compile(" {2,}")
+_NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
+_ASCII_SEPARATORS = "".join(c for c in map(chr, range(128)) if c != " " and (c.isspace() or c in _HYPHENS))
 _APOSTROPHES = {ord(c): "'" for c in "\u2019\u2018\u02bc"}
 _DIACRITICS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
 _FOLDED_SCRIPTS = ((0x41, 0x24F), (0x370, 0x3FF), (0x1E00, 0x1FFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF))
@@ -32,6 +33,7 @@ _UNSPACED = (
     (0x3130, 0x318F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
     (0xF900, 0xFAFF), (0x20000, 0x2FFFF),
 )  # fmt: skip
+_Trie: TypeAlias = "dict[str, _Trie]"
 
 
 def _within(ch: str, ranges: tuple[tuple[int, int], ...]) -> bool:
@@ -68,9 +70,9 @@ def _fold_cluster(text: str) -> str:
     return _separators_and_apostrophes(_strip_diacritics(text).lower())
 
 
-def _char_class(chars: list[int]) -> str:
+def _char_class(code_points: Iterable[int]) -> str:
     ranges: list[list[int]] = []
-    for cp in chars:
+    for cp in code_points:
         if ranges and ranges[-1][1] == cp - 1:
             ranges[-1][1] = cp
         else:
@@ -78,31 +80,37 @@ def _char_class(chars: list[int]) -> str:
     return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
 
 
-@functools.cache
-def _fold_tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """A one-to-one translation table for the common case, and a pattern for everything else.
+class _Tables(NamedTuple):
+    translate: dict[int, str]  # one character to one, for everything that folds so
+    joining: re.Pattern[str]  # combining marks and conjoining jamo: they fold with the letter before
+    expanding: re.Pattern[str] | None  # characters that fold to several
+    marks: str  # class of every mark (category M): part of a word, as letters are
 
-    Everything else is what changes length when folded: a letter followed by combining marks or
-    conjoining Hangul jamo (decomposed input), a character that folds to several, a run of spaces.
-    """
-    table: dict[int, str] = {}
-    combining: list[int] = []
+
+@functools.cache
+def _tables() -> _Tables:
+    translate: dict[int, str] = {}
+    joining: list[int] = []
     expanding: list[int] = []
-    for cp in range(0x10000):
+    marks: list[int] = []
+    for cp in (*range(0xD800), *range(0xE000, 0x10000)):
         ch = chr(cp)
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
+        if unicodedata.category(ch)[0] == "M":
+            marks.append(cp)
         if unicodedata.combining(ch) or 0x1160 <= cp <= 0x11FF or 0xD7B0 <= cp <= 0xD7FF:
-            combining.append(cp)
+            joining.append(cp)
         elif unicodedata.decomposition(ch) or ch.lower() != ch or ch.isspace() or ch in _HYPHENS or cp in _APOSTROPHES:
             folded = _fold_cluster(ch)
             if len(folded) == 1:
-                table[cp] = folded
+                translate[cp] = folded
             else:
                 expanding.append(cp)
-    marks = _char_class(combining)
-    expands = f"|[{_char_class(expanding)}]" if expanding else ""
-    return table, re.compile(f"(?P<cluster>[^{marks}][{marks}]+|[{marks}]+{expands})|(?P<spaces> {{2,}})")
+    return _Tables(
+        translate,
+        re.compile(f"[{_char_class(joining)}]+"),
+        re.compile(f"[{_char_class(expanding)}]") if expanding else None,
+        _char_class(marks),
+    )
 
 
 class OffsetMap:
@@ -130,34 +138,40 @@ class OffsetMap:
 
 
 def fold(text: str) -> tuple[str, OffsetMap]:
-    """The folded text matched against, with the way back to the original offsets."""
-    table, irregular = _fold_tables()
-    translated = text.translate(table)
-    parts: list[str] = []
+    """The folded text that names are matched in, with the way back to the original offsets."""
+    tables = _tables()
+    ascii_only = text.isascii()
+    if ascii_only:
+        folded = text.lower()
+    else:  # lower() on the ASCII stretches is much faster than translate() on everything
+        parts = _NON_ASCII.split(text)
+        folded = "".join(p.translate(tables.translate) if n % 2 else p.lower() for n, p in enumerate(parts))
+    for separator in _ASCII_SEPARATORS:
+        if separator in folded:
+            folded = folded.replace(separator, " ")
+    irregular = [(*m.span(), False) for m in _SPACE_RUNS.finditer(folded)]
+    if not ascii_only:
+        irregular += [(*m.span(), True) for m in tables.joining.finditer(text)]
+        if tables.expanding:
+            irregular += [(*m.span(), True) for m in tables.expanding.finditer(text)]
+        irregular.sort()
+    if not irregular:
+        return folded, OffsetMap([])
+    pieces: list[str] = []
     spans: list[tuple[int, int, int, int]] = []
     done = length = 0
-    for found in irregular.finditer(translated):
-        start, end = found.span()
-        parts.append(translated[done:start])
+    for start, end, joins in irregular:
+        if joins and start > done:
+            start -= 1  # the letter the marks belong to
+        pieces.append(folded[done:start])
         length += start - done
-        replacement = " " if found.group("spaces") else _fold_cluster(text[start:end])
-        parts.append(replacement)
+        replacement = _fold_cluster(text[start:end]) if joins else " "
+        pieces.append(replacement)
         spans.append((length, length + len(replacement), start, end))
         length += len(replacement)
         done = end
-    parts.append(translated[done:])
-    return "".join(parts), OffsetMap(spans)
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
-
-
-def _boundary(left: str, right: str) -> bool:
-    """Whether a name may begin or end between the characters left and right ("" = edge of text)."""
-    if not left or not right or not (_is_word(left) and _is_word(right)):
-        return True
-    return _within(left, _UNSPACED) or _within(right, _UNSPACED)
+    pieces.append(folded[done:])
+    return "".join(pieces), OffsetMap(spans)
 
 
 def _is_acronym(word: str) -> bool:
@@ -227,13 +241,18 @@ class Match:
 
 @dataclass(frozen=True)
 class _Variant:
-    form: str
+    alias: str  # as declared, NFC
+    form: str  # comparable(alias)
     entity_id: str | None
     fold_diacritics: bool
 
     def accepts(self, occurrence: str) -> bool:
         """The case rule: exact, or equal ignoring case where the occurrence is not all lower case
         and every all-capital word of the name (US, U.N.) is written exactly."""
+        if occurrence == self.alias:
+            return True
+        if occurrence.islower() and not self.alias.islower():
+            return False
         seen = comparable(occurrence, fold_diacritics=self.fold_diacritics)
         if seen == self.form:
             return True
@@ -245,26 +264,42 @@ class _Variant:
         )
 
 
-class _Claim(NamedTuple):
-    alias: str
-    site: AliasSite
-    ambiguous: bool
-    fold_diacritics: bool
+def _trie_pattern(node: _Trie) -> str:
+    """Alternatives per trie node; a name's end is an optional greedy group, so longer names come first."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+@functools.cache
+def name_boundaries() -> tuple[str, str]:
+    """Patterns for where a name may start and end: not inside a word of a script that puts spaces
+    between words; a possessive 's may follow the end."""
+    unspaced = _char_class(cp for low, high in _UNSPACED for cp in range(low, high + 1))
+    letter = rf"(?![{unspaced}])[\w{_tables().marks}]"
+    return rf"(?:(?<!{letter})|(?=[{unspaced}]))", rf"(?:(?!{letter})|(?<=[{unspaced}])|(?='s(?!{letter})))"
 
 
 class AliasIndex:
-    """Every name of every entity, compiled into one automaton; build with build_alias_index()."""
+    """Every name of every entity, compiled into one pattern; build it with build_alias_index()."""
 
-    def __init__(self, keys: dict[str, tuple[_Variant, ...]], ambiguous: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, variants: dict[str, tuple[_Variant, ...]], ambiguous: dict[str, tuple[str, ...]]) -> None:
         self.ambiguous: dict[str, tuple[str, ...]] = ambiguous
-        """Names never linked: alias -> the entities that declare it ambiguous or clash over it."""
-        self._entries = [(len(key), variants) for key, variants in sorted(keys.items())]
-        self._automaton: ahocorasick.Automaton | None = None
-        if keys:
-            self._automaton = ahocorasick.Automaton()
-            for number, key in enumerate(sorted(keys)):
-                self._automaton.add_word(key, number)
-            self._automaton.make_automaton()
+        """Names never linked: alias -> the entities that declare it ambiguous, or clash over it."""
+        self._variants = variants
+        trie: _Trie = {}
+        for key in variants:
+            node = trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        # Shorter names that a longer one starts with, longest first: tried when the longer one fails.
+        self._shorter = {key: tuple(n for n in range(len(key) - 1, 0, -1) if key[:n] in variants) for key in variants}
+        starts, ends = name_boundaries()
+        self._pattern = re.compile(starts + _trie_pattern(trie) + ends) if variants else None
+        self._ends_name = re.compile(ends)
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Every linkable mention in plain text, in order, none overlapping."""
@@ -282,42 +317,46 @@ class AliasIndex:
         before and after are the characters just outside text (e.g. across an <em> tag), so
         that a name is not found inside a word that merely continues in the next text node.
         """
-        if self._automaton is None or not text:
+        if self._pattern is None or not text:
             return []
         folded, offsets = fold(text)
-        before, after = _fold_cluster(before)[-1:], _fold_cluster(after)[:1]
-        hits: list[tuple[int, int, int]] = []
-        for last, number in self._automaton.iter(folded):
-            start, end = last + 1 - self._entries[number][0], last + 1
-            left = folded[start - 1] if start else before
-            if not _boundary(left, folded[start]) or not self._ends_word(folded, end, after):
-                continue
-            hits.append((start, -end, number))
-        hits.sort()
+        head, tail = fold(before)[0][-1:], fold(after)[0][:1]
+        haystack, low, high = head + folded + tail, len(head), len(head) + len(folded)
         found: list[Match] = []
-        taken = 0
-        for start, minus_end, number in hits:
-            if start < taken:
+        position = low
+        while (hit := self._pattern.search(haystack, position)) and hit.start() < high:
+            accepted = self._accept(text, offsets, haystack, hit.start(), hit.end(), low, high)
+            if accepted is None:
+                position = hit.start() + 1
+            else:
+                found.append(accepted[0])
+                position = accepted[1]
+        return found
+
+    def _accept(
+        self, text: str, offsets: OffsetMap, haystack: str, start: int, end: int, low: int, high: int
+    ) -> tuple[Match, int] | None:
+        """The longest name at start that is written as declared, trying shorter names if needed."""
+        key = haystack[start:end]
+        for length in (len(key), *self._shorter[key]):
+            stop = start + length
+            if stop > high or (stop < end and not self._ends_name.match(haystack, stop)):
                 continue
-            source_start, source_end = offsets.source(start), offsets.source(-minus_end)
+            source_start, source_end = offsets.source(start - low), offsets.source(stop - low)
             if source_start is None or source_end is None:
                 continue
             occurrence = text[source_start:source_end]
-            for variant in self._entries[number][1]:
+            for variant in self._variants[key[:length]]:
                 if variant.accepts(occurrence):
-                    found.append(Match(variant.entity_id, source_start, source_end, occurrence))
-                    taken = -minus_end
-                    break
-        return found
+                    return Match(variant.entity_id, source_start, source_end, occurrence), stop
+        return None
 
-    @staticmethod
-    def _ends_word(folded: str, end: int, after: str) -> bool:
-        right = folded[end] if end < len(folded) else after
-        if _boundary(folded[end - 1], right):
-            return True
-        if folded.startswith("'s", end):  # possessive: the name is linked, the 's is not
-            return _boundary("s", folded[end + 2] if end + 2 < len(folded) else after)
-        return False
+
+class _Claim(NamedTuple):
+    alias: str
+    site: AliasSite
+    ambiguous: bool
+    fold_diacritics: bool
 
 
 def _claims(spec: AliasSpec) -> Iterable[_Claim]:
@@ -356,10 +395,10 @@ def build_alias_index(specs: Iterable[AliasSpec]) -> tuple[AliasIndex, list[Alia
                 clashes.append(AliasClash(other.alias, first.site, other.site))
         if blocked:
             ambiguous.setdefault(comparable(first.alias, fold_diacritics=False), tuple(entity_ids))
-        variants = {(comparable(c.alias, fold_diacritics=c.fold_diacritics), c.fold_diacritics): c for c in claims}
+        variants = {(unicodedata.normalize("NFC", c.alias), c.fold_diacritics): c for c in claims}
         keys[key] = tuple(
-            _Variant(form, None if blocked else c.site.entity_id, fold_diacritics)
-            for (form, fold_diacritics), c in variants.items()
+            _Variant(alias, comparable(alias, fold_diacritics=folds), None if blocked else c.site.entity_id, folds)
+            for (alias, folds), c in variants.items()
         )
     clashes.sort(key=lambda c: (c.second.path, c.second.line, c.alias, c.first.path))
     return AliasIndex(keys, dict(sorted(ambiguous.items()))), clashes
