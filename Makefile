@@ -42,9 +42,12 @@ test: $(STAMP) browser-deps lint typecheck node_modules
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # npm is used for one file: the iframe-worker shim that lets search run from file://.
-node_modules: package-lock.json
+# The stamp lives inside node_modules, so an emptied or deleted node_modules is reinstalled too.
+.PHONY: node_modules
+node_modules: node_modules/.installed
+node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
-	touch node_modules
+	touch $@
 
 # The offline edition as a reproducible zip. Timestamps come from the last commit, so the same
 # commit gives the same bytes; the browser tests run this target with their own paths.
