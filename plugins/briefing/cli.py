@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .crossref import check_citations_of
 from .load import Layout, load_briefing
-from .problems import Severity
+from .problems import Severity, sorted_problems
+from .quotes import text_hash
+from .read import check_id, read_all
 
 
 def _layout(args: argparse.Namespace) -> Layout:
@@ -31,6 +36,61 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_rehash(args: argparse.Namespace) -> int:
+    """Record the hash of a source's text as verified, once every quote of it checks out."""
+    layout = _layout(args)
+    rel = f"{layout.sources_dir}/{args.source}.md"
+    if problem := check_id(args.source, rel):
+        print(problem.format())
+        return 1
+    path = layout.root / rel
+    if path.is_symlink() or not path.is_file():
+        print(f"{rel}: no such source file")
+        return 1
+    result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir)
+    problems = [p for p in result.problems if p.path == rel]
+    problems.extend(check_citations_of(result, args.source))
+    errors = [p for p in sorted_problems(problems) if p.severity is Severity.ERROR]
+    if errors or args.source not in result.sources:
+        for problem in errors:
+            print(problem.format())
+        print(f"{rel}: not rehashed; fix the problems above first", file=sys.stderr)
+        return 1
+    digest = text_hash(result.sources[args.source].paragraphs)
+    data = path.read_bytes()
+    updated = with_sha256(data, digest)
+    if updated != data:
+        temp = path.with_name(f".{path.name}.rehash")
+        temp.write_bytes(updated)
+        os.replace(temp, path)
+    print(f"{rel}: sha256: {digest}")
+    return 0
+
+
+_SHA256_LINE = re.compile(r"^sha256\s*:")
+_BOM = b"\xef\xbb\xbf"
+
+
+def with_sha256(data: bytes, digest: str) -> bytes:
+    """The source file with its front matter's sha256 line set to `digest` (added before the closing
+    '---' if missing); every other byte is kept, line endings and byte-order mark included."""
+    bom = _BOM if data.startswith(_BOM) else b""
+    lines = data[len(bom) :].decode("utf-8").splitlines(keepends=True)
+    close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    ending = lines[0][len(lines[0].rstrip("\r\n")) :] or "\n"
+    for index in range(1, close):
+        if _SHA256_LINE.match(lines[index]):
+            own_ending = lines[index][len(lines[index].rstrip("\r\n")) :] or ending
+            end = index + 1
+            while end < close and lines[end][:1] in (" ", "\t"):  # a value continued on further lines
+                end += 1
+            lines[index:end] = [f"sha256: {digest}{own_ending}"]
+            break
+    else:
+        lines.insert(close, f"sha256: {digest}{ending}")
+    return bom + "".join(lines).encode("utf-8")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -41,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate fact sheets and sources without building the site")
     check.add_argument("--format", choices=("text", "github"), default="text")
     check.set_defaults(run=cmd_check)
+    rehash = commands.add_parser(
+        "rehash", help="record a source's text hash in its front matter, once all its quotes are verified"
+    )
+    rehash.add_argument("source", help="the source id: its file name in the sources folder, without .md")
+    rehash.set_defaults(run=cmd_rehash)
     return parser
 
 

@@ -51,6 +51,14 @@ def check_citations(result: ReadResult, unreadable_sources: set[str]) -> Iterato
             yield from _check_citation(citation, result.sources, unreadable_sources)
 
 
+def check_citations_of(result: ReadResult, source_id: str) -> Iterator[Problem]:
+    """The problems of every citation of one source: what `briefing rehash` must see fixed first."""
+    for entity in result.entities.values():
+        for citation in entity.citations():
+            if citation.source_id == source_id:
+                yield from _check_citation(citation, result.sources, set())
+
+
 def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: set[str]) -> Iterator[Problem]:
     where = citation.origin
     source = sources.get(citation.source_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -75,8 +76,32 @@ def _to_problems(error: ValidationError, root: YNode, path: str) -> Iterator[Pro
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(allowed)}"
             yield Problem(path, key_node.line, key_node.col, _join(field_path, key), f"unknown field{hint}")
+    elif validator == "uniqueItems" and (repeat := _first_repeat(node)):
+        first, again = repeat
+        assert isinstance(node.value, list)
+        spelling = "" if first.value == again.value else " (the same text in another Unicode spelling)"
+        index = node.value.index(again)
+        yield Problem(
+            path,
+            again.line,
+            again.col,
+            f"{field_path}[{index}]",
+            f"expected each entry once, got {describe_value(again)} again, first at line {first.line}{spelling}",
+        )
     else:
         yield Problem(path, node.line, node.col, field_path, _message(error, node, schema))
+
+
+def _first_repeat(node: YNode) -> tuple[YNode, YNode] | None:
+    """The first entry of a list that repeats an earlier one (compared as NFC), with that earlier one."""
+    seen: dict[str, YNode] = {}
+    for item in node.value if isinstance(node.value, list) else []:
+        if isinstance(item.value, str):
+            key = unicodedata.normalize("NFC", item.value)
+            if key in seen:
+                return seen[key], item
+            seen[key] = item
+    return None
 
 
 def _message(error: ValidationError, node: YNode, schema: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ of what YAML would have made of it when it was left unquoted.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,8 @@ class YNode:
             return {k: v.to_data() for k, v in self.value.items()}
         if isinstance(self.value, list):
             return [v.to_data() for v in self.value]
-        return _typed_value(self.value, self.plain_type)
+        # NFC, as the model reads it: a name typed in NFD and again in NFC is one name, listed twice.
+        return _typed_value(unicodedata.normalize("NFC", self.value), self.plain_type)
 
 
 # Unquoted scalars that a YAML 1.1 or 1.2 reader would not read as strings.
@@ -79,6 +81,9 @@ _PLAIN_TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+
+
 def plain_scalar_type(text: str) -> str:
     """What an unquoted scalar means to YAML: 'str' unless it would be read as something else."""
     for name, pattern in _PLAIN_TYPES:
@@ -94,7 +99,8 @@ def _typed_value(text: str, plain_type: str) -> Any:
     if plain_type == "bool":
         return text.lower() in ("y", "yes", "true", "on")
     if plain_type == "int":
-        return 0
+        # A plain decimal means the same in YAML 1.1 and 1.2; 012, 0x1F or 12:30 do not, so they only stand in.
+        return int(text) if _DECIMAL.match(text) else 0
     if plain_type == "float":
         return 0.5
     # Unquoted dates stay strings: the date fields check their form themselves.
@@ -110,6 +116,11 @@ def describe_plain(node: YNode) -> str:
         "int": "a number",
         "float": "a number",
     }.get(node.plain_type, "a string")
+    if node.plain_type == "int" and not _DECIMAL.match(node.value):
+        # 012 is octal 10 and 12:30 is 750 (base 60) to PyYAML: say so, it is the surprise.
+        number = yaml.safe_load(node.value)
+        if isinstance(number, int) and not isinstance(number, bool):
+            meaning = f"the number {number}"
     shown = node.value if node.value else "an empty value"
     return f"unquoted {shown} (YAML reads it as {meaning})"
 
@@ -176,6 +187,16 @@ def decode_text(data: bytes, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# What PyYAML's wording usually means, put first in its message.
+_SYNTAX_HINTS = (
+    ("expected <block end>", "bad indentation, this line does not line up with the lines above it: "),
+    ("mapping values are not allowed", "a ': ' where none fits, a line indented too far or a value to quote: "),
+    ("found character '\\t'", "a tab, indent with spaces: "),
+    ("found unexpected end of stream", "a quote or bracket that is never closed: "),
+    ("could not find expected ':'", "a line that is not 'key: value': "),
+)
+
+
 def read_yaml(text: str, path: str, *, line_offset: int = 0) -> YNode:
     """Parse one YAML document of `text` into a YNode tree; raise ContentError for the first problem.
 
@@ -189,11 +210,14 @@ def read_yaml(text: str, path: str, *, line_offset: int = 0) -> YNode:
         raise ContentError(Problem(p.path, p.line + line_offset, p.col, p.field, p.message)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and (exc.problem or "").startswith("found unexpected end of stream"):
+            mark = exc.context_mark  # where the unclosed quote or bracket opened, not the end of the file
         line = (mark.line + 1 if mark else 0) + line_offset
         col = mark.column + 1 if mark else 0
         what = exc.problem or "not valid YAML"
         context = f" ({exc.context})" if exc.context else ""
-        raise ContentError(Problem(path, line, col, "", f"YAML syntax: {what}{context}")) from None
+        hint = next((h for start, h in _SYNTAX_HINTS if what.startswith(start)), "")
+        raise ContentError(Problem(path, line, col, "", f"YAML syntax: {hint}{what}{context}")) from None
     except yaml.YAMLError as exc:
         raise ContentError(Problem(path, 1 + line_offset, 0, "", f"YAML syntax: {exc}")) from None
     finally:
