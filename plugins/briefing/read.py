@@ -7,6 +7,7 @@ everything is read.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import TypeVar
 from .model import KIND_FOLDERS, Capital, Citation, Entity, Fact, Origin, Paragraph, PartialDate, Role, Source
 from .problems import ContentError, Problem
 from .schema_check import check_against_schema
-from .yamlread import YNode, decode_text, read_yaml
+from .yamlread import YNode, read_text_file, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Names that some file systems or our own layout reserve: never a page id.
@@ -27,6 +28,7 @@ RESERVED_IDS = frozenset(
     | {f"lpt{i}" for i in range(10)}
 )
 FACT_SHEET_SUFFIXES = (".yml", ".yaml")
+_SYMLINK_REFUSED = "symbolic links are not allowed in content folders"
 _T = TypeVar("_T")
 
 
@@ -75,7 +77,7 @@ def list_content_files(folder: Path, suffixes: tuple[str, ...], root: Path) -> t
     for path in sorted(folder.iterdir()):
         rel = _rel(path, root)
         if path.is_symlink():
-            problems.append(Problem(rel, 0, 0, "", "symbolic links are not allowed in content folders"))
+            problems.append(Problem(rel, 0, 0, "", _SYMLINK_REFUSED))
         elif path.is_file() and path.suffix in suffixes:
             found.append(path)
     return found, problems
@@ -97,7 +99,49 @@ def read_all(root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path
     result.problems.extend(problems)
     for path in files:
         _read_source(path, root, schemas_dir, result)
+    result.problems.extend(check_page_addresses(root, briefings_dir, sources_dir, result))
     return result
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def page_address(rel: str) -> str:
+    """Where MkDocs publishes a Markdown file (directory URLs): a/b.md, a/b/index.md and a/b/README.md are all a/b."""
+    stem = rel.rsplit(".", 1)[0]
+    folder, _, name = stem.rpartition("/")
+    return folder if name in ("index", "README") else stem
+
+
+def check_page_addresses(root: Path, briefings_dir: str, sources_dir: str, result: ReadResult) -> list[Problem]:
+    """Hand-written pages that would overwrite a generated page or each other (MkDocs does so silently),
+    and symbolic links anywhere below the briefings folder (MkDocs would follow them)."""
+    claims: dict[str, list[str]] = {}
+    for entity_id, (kind, path) in result.known_ids.items():
+        claims.setdefault(f"{KIND_FOLDERS[kind]}/{entity_id}", []).append(f"the page generated from {path}")
+    for source_id in result.source_ids:
+        claims.setdefault(f"sources/{source_id}", []).append(f"the page generated from {sources_dir}/{source_id}.md")
+    for folder in (*KIND_FOLDERS.values(), "sources"):
+        claims.setdefault(folder, []).append(f"the generated index of {folder}")
+    problems: list[Problem] = []
+    hand_written: list[str] = []
+    base = root / briefings_dir
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(n for n in (*dirs, *names) if not n.startswith(".")):
+            entry = Path(folder, name)
+            if entry.is_symlink():
+                problems.append(Problem(_rel(entry, root), 0, 0, "", _SYMLINK_REFUSED))
+            elif name in names and entry.suffix in MARKDOWN_SUFFIXES:
+                hand_written.append(entry.relative_to(base).as_posix())
+    for rel in hand_written:
+        claims.setdefault(page_address(rel), []).append(f"{briefings_dir}/{rel}")
+    for rel in sorted(hand_written):
+        address, mine = page_address(rel), f"{briefings_dir}/{rel}"
+        if others := [claim for claim in claims[address] if claim != mine]:
+            message = f"published at {address}/, the address of {' and '.join(others)}; rename or move one of them"
+            problems.append(Problem(mine, 0, 0, "", message))
+    return problems
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -133,7 +177,7 @@ def _read_fact_sheet(path: Path, kind: str, root: Path, schemas_dir: Path, resul
     if not _claim_id(result, stem, kind, rel):
         return
     try:
-        tree = read_yaml(decode_text(path.read_bytes(), rel), rel)
+        tree = read_yaml(read_text_file(path, rel), rel)
     except ContentError as exc:
         result.problems.append(exc.problem)
         return
@@ -155,7 +199,7 @@ def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) 
         return
     result.source_ids.add(stem)
     try:
-        text = decode_text(path.read_bytes(), rel)
+        text = read_text_file(path, rel)
         front, body, body_line = split_front_matter(text, rel)
         tree = read_yaml(front, rel, line_offset=1)
     except ContentError as exc:

@@ -147,6 +147,8 @@ def _expected(schema: dict[str, Any]) -> str:
         return _EXAMPLES["id"]
     if pattern.startswith("^(https?://"):
         return "an http://, https:// or mailto: address"
+    if pattern.startswith("^[a-z]{2,3}"):
+        return "a language code like en, ko or zh-Hant"
     if pattern.startswith("^[^"):
         return "a name without control, zero-width or bidirectional-override characters and without < or >"
     if "description" in schema and pattern:

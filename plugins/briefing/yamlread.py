@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -111,7 +112,7 @@ def describe_plain(node: YNode) -> str:
     """How a contributor's unquoted value was read, for error messages."""
     assert isinstance(node.value, str)
     meaning = {
-        "null": "nothing (null)",
+        "null": "null, no value",
         "bool": "a true/false value",
         "int": "a number",
         "float": "a number",
@@ -121,8 +122,8 @@ def describe_plain(node: YNode) -> str:
         number = yaml.safe_load(node.value)
         if isinstance(number, int) and not isinstance(number, bool):
             meaning = f"the number {number}"
-    shown = node.value if node.value else "an empty value"
-    return f"unquoted {shown} (YAML reads it as {meaning})"
+    shown = f"unquoted {node.value}" if node.value else "an empty value"
+    return f"{shown} (YAML reads it as {meaning})"
 
 
 class _Composer(yaml.SafeLoader):
@@ -162,19 +163,31 @@ class _Composer(yaml.SafeLoader):
             self._depth -= 1
 
 
+def read_text_file(file: Path, path: str) -> str:
+    """A content file's text (see `decode_text`); a file over the size limit is refused before it is read."""
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentError(_too_big(path, size))
+    with file.open("rb") as stream:
+        return decode_text(stream.read(MAX_FILE_BYTES + 1), path)
+
+
+def _too_big(path: str, size: int) -> Problem:
+    return Problem(path, 0, 0, "", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+
+
 def decode_text(data: bytes, path: str) -> str:
     """UTF-8 text with any byte-order mark dropped and CRLF line ends made LF; refuses other encodings."""
     if len(data) > MAX_FILE_BYTES:
-        raise ContentError(
-            Problem(path, 0, 0, "", f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
-        )
+        raise ContentError(_too_big(path, len(data)))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # A column in characters, as editors count it; the line is valid UTF-8 up to the bad byte.
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise ContentError(
             Problem(
                 path,
@@ -194,6 +207,7 @@ _SYNTAX_HINTS = (
     ("found character '\\t'", "a tab, indent with spaces: "),
     ("found unexpected end of stream", "a quote or bracket that is never closed: "),
     ("could not find expected ':'", "a line that is not 'key: value': "),
+    ("but found another document", "a second document after a '---' line, where one is expected: "),
 )
 
 
