@@ -63,7 +63,29 @@ def test_source_page_has_paragraph_anchors_and_cited_by(small_project: Project) 
         in html
     )
     assert '<a href="../../countries/north-korea/#fact-1">North Korea</a>' in html
-    assert '<a href="../../leaders/kim-jong-un/#role-1">Kim Jong Un</a>: Kim Jong Un: Leader of North Korea' in html
+    assert (
+        '<dd><a href="../../leaders/kim-jong-un/#role-1">Kim Jong Un</a>: Role: Leader of '
+        '<a class="briefing-xref" href="../../countries/north-korea/" data-entity="north-korea">North Korea</a></dd>'
+    ) in html
+
+
+def test_names_are_cross_linked_in_sources_and_pages_show_mentions(small_project: Project) -> None:
+    assert small_project.build().returncode == 0
+    source = small_project.html("sources/vladivostok/index.html")
+    # The first mention in the article's section is linked, through the alias "Kim Jong-un" too.
+    assert (
+        '¶1</a> On September 11, 2023, <a class="briefing-xref" href="../../leaders/kim-jong-un/" '
+        'data-entity="kim-jong-un">Kim Jong Un</a> traveled to Russia'
+    ) in source
+    leader = small_project.html("leaders/kim-jong-un/index.html")
+    assert 'data-entity="kim-jong-un"' not in leader, "a page never links to itself"
+    assert (
+        '<li><a href="../../sources/vladivostok/#p1">Leaders meet in Vladivostok</a>: 2 mentions, first in '
+        "paragraph 1: “On September 11, 2023, <mark>Kim Jong Un</mark> traveled to Russia by armored train and met "
+        "Putin in…”</li>"
+    ) in leader
+    country = small_project.html("countries/north-korea/index.html")
+    assert '<li>Leader: <a href="../../leaders/kim-jong-un/">Kim Jong Un</a></li>' in country
 
 
 def test_edit_button_opens_the_yaml_behind_a_generated_page(small_project: Project) -> None:

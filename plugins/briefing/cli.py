@@ -32,6 +32,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{len(briefing.entities)} fact sheets, {len(briefing.sources)} sources, {citations} citations: "
         f"{errors} error(s), {warnings} warning(s)"
     )
+    for alias, ids in sorted(loaded.index.ambiguous.items()):
+        print(f"ambiguous alias {alias!r} ({', '.join(ids)}): never linked automatically", file=sys.stderr)
     print(summary, file=sys.stderr)
     return 1 if errors else 0
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .crosslinks import build_index
 from .crossref import check_citations, check_references, check_source_hashes
+from .linking import AliasIndex
 from .model import Briefing
 from .problems import Problem, has_errors, sorted_problems
 from .read import read_all
@@ -25,6 +27,7 @@ class Layout:
 class Loaded:
     briefing: Briefing
     problems: list[Problem]
+    index: AliasIndex
 
     @property
     def ok(self) -> bool:
@@ -39,5 +42,7 @@ def load_briefing(layout: Layout) -> Loaded:
     problems.extend(check_references(result))
     problems.extend(check_citations(result, unreadable_sources))
     problems.extend(check_source_hashes(result.sources))
+    index, clashes = build_index(Briefing(result.entities, {}))
+    problems.extend(clashes)
     briefing = Briefing(entities=dict(sorted(result.entities.items())), sources=dict(sorted(result.sources.items())))
-    return Loaded(briefing, sorted_problems(problems))
+    return Loaded(briefing, sorted_problems(problems), index)

@@ -16,12 +16,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .linking import link_html
 from .load import Layout, load_briefing
+from .model import KIND_FOLDERS
 from .problems import Severity, has_errors
 from .render import render_all
 from .resolve import resolve
 from .safe_build import AtomicSite
 from .sanitize import safe_meta, safe_title, sanitize_html
+from .urls import Hrefs, entity_uri
 
 log = get_plugin_logger(__name__)
 
@@ -37,6 +40,21 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     """The date roles are judged stale against (ISO); default SOURCE_DATE_EPOCH, else the build day."""
     stale_after_days = c.Type(int, default=365)
     """A current or expected role whose newest source is older than this is marked stale."""
+    link_every_mention = c.Type(bool, default=False)
+    """Link every mention of a name, not only the first in each section."""
+
+
+def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
+    """uri -> (title, Markdown) of the pages written by hand under docs_dir, for "Mentioned in"."""
+    pages = {}
+    generated_folders = tuple(f"{folder}/" for folder in KIND_FOLDERS.values())
+    for file in files.documentation_pages():
+        if file.generated_by or file.abs_src_path is None or file.src_uri.startswith(generated_folders):
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), file.name)
+        pages[file.src_uri] = (title, text)
+    return pages
 
 
 def build_day(configured: str | None) -> date:
@@ -82,7 +100,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if has_errors(loaded.problems):
             count = sum(p.severity is Severity.ERROR for p in loaded.problems)
             raise PluginError(f"briefing: {count} problem(s) in the content; see the lines above")
-        resolved = resolve(loaded.briefing, self.today, self.config.stale_after_days)
+        resolved = resolve(
+            loaded.briefing,
+            self.today,
+            self.config.stale_after_days,
+            index=loaded.index,
+            pages_text=_hand_written_pages(files),
+        )
         pages = render_all(
             resolved,
             directory_urls=config.use_directory_urls,
@@ -102,11 +126,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             files.append(generated)
         css = package_files("briefing").joinpath("assets", "briefing.css").read_text(encoding="utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
-        self.resolved = resolved
+        self.index = loaded.index
+        self.entities = loaded.briefing.entities
+        self.page_entity = {entity_uri(e.kind, e.id): e.id for e in self.entities.values()}
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return clean_contributor_page(html, page)  # hostile input: always the last step
+        hrefs = Hrefs(page.file.src_uri, config.use_directory_urls)
+        entities = self.entities
+        linked = link_html(
+            html,
+            self.index,
+            lambda entity_id: hrefs(entity_uri(entities[entity_id].kind, entity_id)),
+            self_id=self.page_entity.get(page.file.src_uri),
+            every_mention=self.config.link_every_mention,
+        )
+        return clean_contributor_page(linked.html, page)  # hostile input: always the last step
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.sources_dir, self.config.schemas_dir):

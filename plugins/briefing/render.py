@@ -138,8 +138,9 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
         sections=[(key, facts) for key, facts in sections if facts],
         roles=[RoleView(role, resolved) for role in entity.roles],
         leaders=[(leader, RoleView(role, resolved)) for leader, role in resolved.leaders_of.get(entity.id, [])],
-        related=sorted(
-            (resolved.briefing.entities[i] for i in resolved.related.get(entity.id, ())),
+        mentioned=resolved.mentioned_in.get(entity.id, []),
+        linked_from=sorted(
+            (resolved.briefing.entities[i] for i in resolved.linked_from.get(entity.id, ())),
             key=lambda x: (x.kind, x.name),
         ),
         timeline=resolved.timelines.get(entity.id, []),

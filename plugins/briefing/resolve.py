@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from .crosslinks import Mentioned, linked_from, mentions_in_pages, mentions_in_sources
+from .linking import AliasIndex
 from .model import Briefing, Citation, Entity, Fact, PartialDate, Role
 from .quotes import find_quote
 
@@ -36,7 +39,8 @@ class Resolved:
     stale_after_days: int
     cited_by: dict[str, dict[int, list[CitingFact]]] = field(default_factory=dict)
     leaders_of: dict[str, list[tuple[Entity, Role]]] = field(default_factory=dict)
-    related: dict[str, set[str]] = field(default_factory=dict)
+    mentioned_in: dict[str, list[Mentioned]] = field(default_factory=dict)
+    linked_from: dict[str, list[str]] = field(default_factory=dict)
     timelines: dict[str, list[TimelineEntry]] = field(default_factory=dict)
 
     def paragraph_of(self, citation: Citation) -> int | None:
@@ -63,11 +67,25 @@ def role_anchor(index: int) -> str:
     return f"role-{index + 1}"
 
 
-def resolve(briefing: Briefing, today: date, stale_after_days: int = 365) -> Resolved:
+def resolve(
+    briefing: Briefing,
+    today: date,
+    stale_after_days: int = 365,
+    *,
+    index: AliasIndex | None = None,
+    pages_text: Mapping[str, tuple[str, str]] | None = None,
+) -> Resolved:
+    """Everything the pages show about each other. `pages_text`: hand-written pages, uri -> (title, text)."""
     resolved = Resolved(briefing, today, stale_after_days)
+    if index is not None:
+        from_sources = mentions_in_sources(briefing, index)
+        from_pages = mentions_in_pages(pages_text or {}, index)
+        resolved.mentioned_in = {
+            k: from_sources.get(k, []) + from_pages.get(k, []) for k in sorted({*from_sources, *from_pages})
+        }
+        resolved.linked_from = linked_from(briefing.entities.values(), index)
     cited: dict[str, dict[int, list[CitingFact]]] = defaultdict(lambda: defaultdict(list))
     leaders: dict[str, list[tuple[Entity, Role]]] = defaultdict(list)
-    related: dict[str, set[str]] = defaultdict(set)
     timelines: dict[str, list[TimelineEntry]] = defaultdict(list)
 
     def cite(entity: Entity, anchor: str, text: str, citations: tuple[Citation, ...]) -> None:
@@ -77,31 +95,16 @@ def resolve(briefing: Briefing, today: date, stale_after_days: int = 365) -> Res
             if citing not in cited[citation.source_id][paragraph]:
                 cited[citation.source_id][paragraph].append(citing)
 
-    def relate(a: str, b: str) -> None:
-        if a != b and a in briefing.entities and b in briefing.entities:
-            related[a].add(b)
-            related[b].add(a)
-
     for entity in briefing.entities.values():
         if entity.capital:
             cite(entity, "capital", f"Capital: {entity.capital.name}", entity.capital.citations)
-        if entity.country:
-            relate(entity.id, entity.country)
-        for index, role in enumerate(entity.roles):
-            cite(entity, role_anchor(index), f"{entity.name}: {role.title}", role.citations)
-            for target in (role.country, role.organisation):
-                if target:
-                    relate(entity.id, target)
-                    if role.country == target:
-                        leaders[target].append((entity, role))
-        for members in entity.members.values():
-            for member in members:
-                relate(entity.id, member)
-        for index, fact in enumerate(entity.facts):
-            anchor = fact_anchor(index)
+        for position, role in enumerate(entity.roles):
+            cite(entity, role_anchor(position), f"Role: {role.title}", role.citations)
+            if role.country:
+                leaders[role.country].append((entity, role))
+        for position, fact in enumerate(entity.facts):
+            anchor = fact_anchor(position)
             cite(entity, anchor, fact.text, fact.citations)
-            for target in fact.about:
-                relate(entity.id, target)
             if fact.date:
                 for owner in (entity.id, *fact.about):
                     if owner in briefing.entities:
@@ -111,7 +114,6 @@ def resolve(briefing: Briefing, today: date, stale_after_days: int = 365) -> Res
     resolved.leaders_of = {
         c: sorted(rows, key=lambda r: (r[1].status != "current", r[0].name)) for c, rows in sorted(leaders.items())
     }
-    resolved.related = {k: v for k, v in sorted(related.items())}
     resolved.timelines = {
         k: sorted(v, key=lambda t: (t.date, t.owner != k, t.owner, t.anchor)) for k, v in sorted(timelines.items())
     }
