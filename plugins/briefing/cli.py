@@ -93,6 +93,23 @@ def with_sha256(data: bytes, digest: str) -> bytes:
     return bom + "".join(lines).encode("utf-8")
 
 
+def cmd_mentions(args: argparse.Namespace) -> int:
+    """Names the sources repeat with no fact sheet, and fact sheets no source names."""
+    from .gaps import candidate_names, unmentioned_sheets
+
+    loaded = load_briefing(_layout(args))
+    candidates = candidate_names(loaded.briefing, loaded.index, args.minimum)
+    print(f"Names in sources with no fact sheet (named {args.minimum}+ times): {len(candidates)}")
+    for candidate in candidates:
+        print(f"  {candidate.count:3d}  {candidate.name}  ({', '.join(candidate.places)})")
+    unmentioned = unmentioned_sheets(loaded.briefing, loaded.index)
+    print(f"Fact sheets no source mentions: {len(unmentioned)}")
+    for entity_id in unmentioned:
+        entity = loaded.briefing.entities[entity_id]
+        print(f"  {entity.origin.path}  ({entity.name})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -103,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate fact sheets and sources without building the site")
     check.add_argument("--format", choices=("text", "github"), default="text")
     check.set_defaults(run=cmd_check)
+    mentions = commands.add_parser("mentions", help="list names sources use that no fact sheet covers, and the reverse")
+    mentions.add_argument("--minimum", type=int, default=2, help="how often a name must occur to be listed")
+    mentions.set_defaults(run=cmd_mentions)
     rehash = commands.add_parser(
         "rehash", help="record a source's text hash in its front matter, once all its quotes are verified"
     )
