@@ -60,7 +60,8 @@ def write_briefing(root: Path, sheets: int, sources: int) -> None:
         facts = "".join(
             f"  - text: Fact {f} about entity {n}. {sentence(n + f)}\n    as_of: 2025-01\n"
             f"    about: [entity-{(n + f + 1) % sheets}]\n"
-            f'    citations:\n      - source: src-{(n + f) % sources}\n        quote: "Paragraph {f + 1} of source {(n + f) % sources}."\n'
+            f"    citations:\n      - source: src-{(n + f) % sources}\n"
+            f'        quote: "Paragraph {f + 1} of source {(n + f) % sources}."\n'
             for f in range(5)
         )
         roles = (
@@ -70,7 +71,8 @@ def write_briefing(root: Path, sheets: int, sources: int) -> None:
             else ""
         )
         (folder / f"entity-{n}.yml").write_text(
-            f"name: Entity Number {n}\naliases: [Alias {n}]\nsummary: Entity {n} of the benchmark.\n{roles}facts:\n{facts}",
+            f"name: Entity Number {n}\naliases: [Alias {n}]\nsummary: Entity {n} of the benchmark.\n"
+            f"{roles}facts:\n{facts}",
             encoding="utf-8",
         )
     shutil.copytree(REPO / "schemas", root / "schemas")
