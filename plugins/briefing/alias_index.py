@@ -26,13 +26,18 @@ _ASCII_SEPARATORS = "".join(c for c in map(chr, range(128)) if c != " " and (c.i
 _APOSTROPHES = {ord(c): "'" for c in "\u2019\u2018\u02bc"}
 _DIACRITICS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
 _FOLDED_SCRIPTS = ((0x41, 0x24F), (0x370, 0x3FF), (0x1E00, 0x1FFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF))
-# Scripts written without spaces between words, or (Hangul) with particles attached to names:
-# a name in them, or next to them, needs no word boundary.
-_UNSPACED = (
-    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1100, 0x11FF), (0x1780, 0x17FF), (0x3040, 0x30FF),
-    (0x3130, 0x318F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
-    (0xF900, 0xFAFF), (0x20000, 0x2FFFF),
-)  # fmt: skip
+# Where a word boundary is needed: next to a letter (or mark) of a script that puts spaces between
+# words (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Georgian, Ethiopic, Cherokee,
+# Canadian, Mongolian). Next to Thai, Lao, Burmese, Khmer, Chinese, Japanese or Korean text no
+# boundary is needed: those write words together, and Korean attaches particles to names (김정은은).
+# Ranges, not exact lists, keep the compiled pattern small; \w narrows them to letters and digits.
+_SPACED_SCRIPTS = (
+    "\x00-\u0dff\u10a0-\u10ff\u1200-\u18af\u1ab0-\u1aff\u1dc0-\u1fff\u20d0-\u20ff\u2d00-\u2d2f\ufe20-\ufe2f"
+)
+_MARKS_IN_WORDS = (  # combining diacritics, Hebrew and Arabic points, Indic signs (less the danda full stops)
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
 _Trie: TypeAlias = "dict[str, _Trie]"
 
 
@@ -84,7 +89,6 @@ class _Tables(NamedTuple):
     translate: dict[int, str]  # one character to one, for everything that folds so
     joining: re.Pattern[str]  # combining marks and conjoining jamo: they fold with the letter before
     expanding: re.Pattern[str] | None  # characters that fold to several
-    marks: str  # class of every mark (category M): part of a word, as letters are
 
 
 @functools.cache
@@ -92,11 +96,8 @@ def _tables() -> _Tables:
     translate: dict[int, str] = {}
     joining: list[int] = []
     expanding: list[int] = []
-    marks: list[int] = []
     for cp in (*range(0xD800), *range(0xE000, 0x10000)):
         ch = chr(cp)
-        if unicodedata.category(ch)[0] == "M":
-            marks.append(cp)
         if unicodedata.combining(ch) or 0x1160 <= cp <= 0x11FF or 0xD7B0 <= cp <= 0xD7FF:
             joining.append(cp)
         elif unicodedata.decomposition(ch) or ch.lower() != ch or ch.isspace() or ch in _HYPHENS or cp in _APOSTROPHES:
@@ -109,7 +110,6 @@ def _tables() -> _Tables:
         translate,
         re.compile(f"[{_char_class(joining)}]+"),
         re.compile(f"[{_char_class(expanding)}]") if expanding else None,
-        _char_class(marks),
     )
 
 
@@ -277,9 +277,8 @@ def _trie_pattern(node: _Trie) -> str:
 def name_boundaries() -> tuple[str, str]:
     """Patterns for where a name may start and end: not inside a word of a script that puts spaces
     between words; a possessive 's may follow the end."""
-    unspaced = _char_class(cp for low, high in _UNSPACED for cp in range(low, high + 1))
-    letter = rf"(?![{unspaced}])[\w{_tables().marks}]"
-    return rf"(?:(?<!{letter})|(?=[{unspaced}]))", rf"(?:(?!{letter})|(?<=[{unspaced}])|(?='s(?!{letter})))"
+    letter = rf"(?=[\w{_MARKS_IN_WORDS}])[{_SPACED_SCRIPTS}]"
+    return rf"(?<!{letter})", rf"(?:(?!{letter})|(?='s(?!{letter})))"
 
 
 class AliasIndex:

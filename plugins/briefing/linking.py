@@ -115,7 +115,7 @@ class _Run:
 
 def _text_runs(source: str) -> list[_Run]:
     tokens = _Tokenizer(source).tokens
-    ends = [token.start for token in tokens[1:]] + [len(source)]
+    ends = [token.start for token in tokens[1:]] + [len(source)] if tokens else []
     open_elements: Counter[str] = Counter()
     runs: list[_Run] = []
     section, joined = 0, False
