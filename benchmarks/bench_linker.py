@@ -44,8 +44,11 @@ def timed(label: str, action: Callable[[], _T]) -> _T:
     return result
 
 
-def invented_word(rng: random.Random, syllables: int) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(syllables))
+_OTHER_SYLLABLES = ("fe", "ho", "ly", "wu", "xi", "cy", "fo", "hu", "we", "xo", "ce", "fy")
+
+
+def invented_word(rng: random.Random, syllables: int, alphabet: tuple[str, ...] = _SYLLABLES) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(syllables))
 
 
 def invented_names(rng: random.Random, count: int) -> list[str]:
@@ -63,8 +66,9 @@ def invented_names(rng: random.Random, count: int) -> list[str]:
     return sorted(names)
 
 
-def invented_text(rng: random.Random, names: list[str], megabytes: float) -> str:
-    vocabulary = [invented_word(rng, rng.randint(1, 3)) for _ in range(3000)]
+def invented_text(rng: random.Random, names: list[str], megabytes: float, prose: str) -> str:
+    alphabet = _SYLLABLES if prose == "shared" else _OTHER_SYLLABLES
+    vocabulary = [invented_word(rng, rng.randint(1, 3), alphabet) for _ in range(3000)]
     wanted = int(megabytes * 1_000_000)
     parts: list[str] = []
     size = 0
@@ -135,12 +139,19 @@ def main() -> None:
     parser.add_argument("--text-mb", type=float, default=10.0, help="size of the text (default 10)")
     parser.add_argument("--aliases", type=int, default=5000, help="number of names (default 5000)")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument(
+        "--prose",
+        choices=["shared", "distinct"],
+        default="shared",
+        help="prose words made of the same syllables as the names (shared: many names inside words, the "
+        "worst case for a matcher that reports every hit) or of other syllables (distinct: few)",
+    )
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
     names = invented_names(rng, args.aliases)
-    text = invented_text(rng, names, args.text_mb)
-    print(f"{len(names)} names, {len(text) / 1e6:.1f} million characters of text")
+    text = invented_text(rng, names, args.text_mb, args.prose)
+    print(f"{len(names)} names, {len(text) / 1e6:.1f} million characters of text, {args.prose} syllables")
 
     print("folding (shared by both matchers)")
     folded, _ = timed("fold text", lambda: fold(text))

@@ -126,6 +126,8 @@ class OffsetMap:
         self._starts = [span[0] for span in spans]
 
     def source(self, pos: int) -> int | None:
+        if not self._starts:
+            return pos
         i = bisect.bisect_right(self._starts, pos) - 1
         if i < 0:
             return pos
@@ -319,7 +321,8 @@ class AliasIndex:
         if self._pattern is None or not text:
             return []
         folded, offsets = fold(text)
-        head, tail = fold(before)[0][-1:], fold(after)[0][:1]
+        head = fold(before)[0][-1:] if before else ""
+        tail = fold(after)[0][:1] if after else ""
         haystack, low, high = head + folded + tail, len(head), len(head) + len(folded)
         found: list[Match] = []
         position = low
@@ -337,12 +340,16 @@ class AliasIndex:
     ) -> tuple[Match, int] | None:
         """The longest name at start that is written as declared, trying shorter names if needed."""
         key = haystack[start:end]
-        for length in (len(key), *self._shorter[key]):
+        source_start = offsets.source(start - low)
+        if source_start is None:
+            return None
+        shorter = self._shorter[key]
+        for length in (len(key), *shorter) if shorter else (len(key),):
             stop = start + length
             if stop > high or (stop < end and not self._ends_name.match(haystack, stop)):
                 continue
-            source_start, source_end = offsets.source(start - low), offsets.source(stop - low)
-            if source_start is None or source_end is None:
+            source_end = offsets.source(stop - low)
+            if source_end is None:
                 continue
             occurrence = text[source_start:source_end]
             for variant in self._variants[key[:length]]:
