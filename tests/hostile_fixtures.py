@@ -9,11 +9,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 
 from briefing import cli
@@ -157,3 +159,55 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 def leftovers(root: Path) -> list[str]:
     """Temporary build folders left next to the site folder."""
     return sorted(p.name for p in root.iterdir() if p.name.startswith(".site-"))
+
+
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data"})
+
+
+class _MarkupAudit(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in _URL_ATTRIBUTES and value is not None:
+                # Browsers drop ASCII whitespace and control characters inside a scheme: java&#09;script:
+                squeezed = "".join(c for c in value if ord(c) > 0x20).lower()
+                if squeezed.startswith(_SCRIPT_SCHEMES):
+                    self.found.append(f"<{tag} {name}={value!r}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert(" in data:
+            self.found.append(f"<script>{data.strip()[:60]}</script>")
+
+
+def unsafe_markup(html: str) -> list[str]:
+    """Markup that could run script: event-handler attributes, script URLs, and any script that
+    calls alert( (the hostile tests' payloads all do; the theme's own scripts never do)."""
+    audit = _MarkupAudit()
+    audit.feed(html)
+    audit.close()
+    return audit.found
+
+
+def unsafe_in_site(site: Path) -> dict[str, list[str]]:
+    """unsafe_markup of every HTML page of a built site, and of the search index's titles and texts."""
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        if problems := unsafe_markup(path.read_text(encoding="utf-8")):
+            found[path.relative_to(site).as_posix()] = problems
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            if problems := unsafe_markup(f"<h1>{doc['title']}</h1>{doc['text']}"):
+                found[f"search_index.json#{doc['location']}"] = problems
+    return found
