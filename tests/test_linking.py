@@ -38,6 +38,7 @@ SPECS = [
     AliasSpec("cote-divoire", "country", "Côte d'Ivoire", fold_diacritics=False),
     AliasSpec("bosnia", "country", "Bosnia and Herzegovina", aliases=("Bosnia & Herzegovina",)),
     AliasSpec("chad", "country", "Chad"),
+    AliasSpec("junta", "topic", "Military rule", aliases=("the junta",)),
 ]  # fmt: skip
 NO_PAGE = {"chad"}
 
@@ -82,6 +83,7 @@ LINK_CASES = [
     ("<p>Tell us about US policy; Us too.</p>", "<p>Tell us about [US|us] policy; Us too.</p>"),
     ("<p>The USA is not a name here.</p>", "<p>The USA is not a name here.</p>"),
     ("<p>russia, RUSSIA</p>", "<p>russia, [RUSSIA|russia]</p>"),
+    ("<p>The junta</p>", "<p>[The junta|junta]</p>"),  # a lower-case name matches in any case
     # Shared surnames: full names link, the ambiguous "Kim" never does.
     (
         "<p>Kim Jong Un and his sister Kim Yo Jong; Kim spoke.</p>",
@@ -112,6 +114,8 @@ LINK_CASES = [
     # Native script; a Korean particle may follow the name directly.
     ("<p>김정은 위원장</p>", "<p>[김정은|kim-jong-un] 위원장</p>"),
     ("<p>김정은은 말했다</p>", "<p>[김정은|kim-jong-un]은 말했다</p>"),
+    ("<p>안보리에서UN 대표</p>", "<p>안보리에서[UN|un] 대표</p>"),
+    ("<p>xUN</p>", "<p>xUN</p>"),
     # Entities: matched on the decoded text, the markup kept as written.
     ("<p>Bosnia &amp; Herzegovina</p>", "<p>[Bosnia &amp; Herzegovina|bosnia]</p>"),
     ("<p>North&nbsp;Korea</p>", "<p>[North&nbsp;Korea|north-korea]</p>"),
@@ -176,6 +180,7 @@ EVERY_MENTION_CASES = [
         "<p>[Russia|russia]'s army and [Russia|russia]’s navy</p>",
     ),
     ("<p>Goita met Goïta</p>", "<p>[Goita|assimi-goita] met [Goïta|assimi-goita]</p>"),
+    ("<p>the junta, THE JUNTA</p>", "<p>[the junta|junta], [THE JUNTA|junta]</p>"),
 ]
 
 
