@@ -205,3 +205,41 @@ def test_unquoted_paragraph_number_is_the_number_written(tmp_path: Path) -> None
         [f"{COUNTRY_PATH}:8:20: facts[0].citations[0].paragraph: expected a number of at least 1, "
          "got unquoted 010 (YAML reads it as the number 8)"],
     )  # fmt: skip
+
+
+# --- characters YAML itself refuses, and control characters in article text --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "code"),
+    [
+        ("name: North\x7f Korea\n", "1:12", "007F"),
+        ("name: North Korea\nsummary: '\x00'\n", "2:11", "0000"),
+        ("\ufffename: x\n", "1:1", "FFFE"),
+        ("name: x\n" * 3000 + "summary: \x80\n", "3001:10", "0080"),
+    ],
+)
+def test_characters_yaml_refuses_are_named_where_they_are(text: str, where: str, code: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        read_yaml(text, "f.yml")
+    assert caught.value.problem.format() == (
+        f"f.yml:{where}: the invisible character U+{code} is not allowed in YAML; delete it "
+        "(inside double quotes it can be written as an escape like \\t)"
+    )
+
+
+def test_control_character_in_front_matter_counts_the_opening_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"sources/wire.md": SOURCE.replace("Example Wire", "Example\x1b Wire")})
+    assert check(root) == (
+        1,
+        ["sources/wire.md:3:19: the invisible character U+001B is not allowed in YAML; delete it "
+         "(inside double quotes it can be written as an escape like \\t)"],
+    )  # fmt: skip
+
+
+def test_control_character_in_article_text_is_named_where_it_is(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"sources/wire.md": SOURCE.replace("armoured train", "armoured\x00 train")})
+    assert check(root) == (
+        1,
+        ["sources/wire.md:8:67: the invisible control character U+0000 in the article text; delete it"],
+    )  # fmt: skip

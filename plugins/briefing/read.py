@@ -29,6 +29,8 @@ RESERVED_IDS = frozenset(
 )
 FACT_SHEET_SUFFIXES = (".yml", ".yaml")
 _SYMLINK_REFUSED = "symbolic links are not allowed in content folders"
+# C0 and C1 controls other than tab and line ends: never part of an article, invalid in HTML.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _T = TypeVar("_T")
 
 
@@ -208,6 +210,12 @@ def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) 
     problems = check_against_schema(tree, "source", rel, schemas_dir)
     if problems:
         result.problems.extend(problems)
+        return
+    if control := _CONTROL_CHARACTER.search(body):
+        line = body_line + body.count("\n", 0, control.start())
+        col = control.start() - (body.rfind("\n", 0, control.start()) + 1) + 1
+        message = f"the invisible control character U+{ord(control.group()):04X} in the article text; delete it"
+        result.problems.append(Problem(rel, line, col, "", message))
         return
     paragraphs = split_paragraphs(body, body_line)
     if not paragraphs:

@@ -22,6 +22,10 @@ import secrets
 import shutil
 from pathlib import Path
 
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger(__name__)
+
 _BUILDING = "building"
 _PREVIOUS = "previous"
 
@@ -74,15 +78,22 @@ class AtomicSite:
         if self.temp_dir is None:
             return False
         if self.strict and self._counter.count:
-            self.discard()
+            self._remove_temp()
+            log.info(f"strict mode stops this build; {self.site_dir} is left as it was")
             return False
         temp, self.temp_dir = self.temp_dir, None
         _swap(temp, self.site_dir, self._sibling(_PREVIOUS))
+        log.info(f"the new site is in {self.site_dir}")
         return True
 
     def discard(self) -> None:
         """Remove the temporary folder; the previous site is left untouched."""
         self._logger.removeHandler(self._counter)
+        if self.temp_dir is not None:
+            self._remove_temp()
+            log.info(f"the build failed; {self.site_dir} is left as it was")
+
+    def _remove_temp(self) -> None:
         if self.temp_dir is not None:
             shutil.rmtree(self.temp_dir, ignore_errors=True)
             self.temp_dir = None

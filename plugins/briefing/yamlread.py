@@ -216,9 +216,14 @@ def read_yaml(text: str, path: str, *, line_offset: int = 0) -> YNode:
 
     `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
     """
-    loader = _Composer(text, path)
+    try:
+        loader = _Composer(text, path)  # reads the first chunk of text already
+    except yaml.reader.ReaderError as exc:
+        raise ContentError(_unreadable_character(exc, text, path, line_offset)) from None
     try:
         root = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        raise ContentError(_unreadable_character(exc, text, path, line_offset)) from None
     except ContentError as exc:
         p = exc.problem
         raise ContentError(Problem(p.path, p.line + line_offset, p.col, p.field, p.message)) from None
@@ -239,6 +244,21 @@ def read_yaml(text: str, path: str, *, line_offset: int = 0) -> YNode:
     if root is None:
         raise ContentError(Problem(path, 1 + line_offset, 0, "", "the file is empty; expected a mapping of fields"))
     return _convert(root, path, line_offset)
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str, path: str, offset: int) -> Problem:
+    """YAML refuses control characters (and U+FFFE, U+FFFF) anywhere in a file, even inside quotes."""
+    position = exc.position
+    line = text.count("\n", 0, position) + 1 + offset
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem(
+        path,
+        line,
+        col,
+        "",
+        f"the invisible character U+{exc.character:04X} is not allowed in YAML; delete it "
+        "(inside double quotes it can be written as an escape like \\t)",
+    )
 
 
 def _convert(node: Node, path: str, offset: int) -> YNode:
