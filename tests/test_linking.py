@@ -39,6 +39,8 @@ SPECS = [
     AliasSpec("bosnia", "country", "Bosnia and Herzegovina", aliases=("Bosnia & Herzegovina",)),
     AliasSpec("chad", "country", "Chad"),
     AliasSpec("junta", "topic", "Military rule", aliases=("the junta",)),
+    AliasSpec("sisyphus", "topic", "Σίσυφος"),
+    AliasSpec("regex-chars", "topic", "A(b)*c [x]"),
 ]  # fmt: skip
 NO_PAGE = {"chad"}
 
@@ -235,6 +237,8 @@ MENTION_CASES = [
     ("Kim met Kim Yo Jong", [("kim-yo-jong", 8, 19, "Kim Yo Jong")]),
     ("North\r\nKorea", [("north-korea", 0, 12, "North\r\nKorea")]),
     ("A &amp; B: Niger", [("niger", 11, 16, "Niger")]),  # plain text: no entity decoding
+    ("ΣΊΣΥΦΟΣ, Σισυφος", [("sisyphus", 0, 7, "ΣΊΣΥΦΟΣ"), ("sisyphus", 9, 16, "Σισυφος")]),
+    ("the A(b)*c [x] group", [("regex-chars", 4, 14, "A(b)*c [x]")]),
     ("nothing here", []),
 ]
 
@@ -338,3 +342,9 @@ def test_ambiguous_name_is_never_linked_but_longer_names_holding_it_are() -> Non
     assert link_html(source, built, url_for).html == expand(
         "<p>Congo, the [Republic of the Congo|roc] and the [Congo River|congo-river]</p>"
     )
+
+
+def test_a_very_long_name_is_found() -> None:
+    name = " ".join(["Word"] * 400)
+    built, _ = build_alias_index([AliasSpec("long", "topic", name), AliasSpec("word", "topic", "Word Word")])
+    assert [(m.entity_id, m.start) for m in built.find_mentions(f"A {name}.")] == [("long", 2)]

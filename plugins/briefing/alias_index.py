@@ -24,6 +24,7 @@ _SPACE_RUNS = re.compile(" {2,}")
 _NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
 _ASCII_SEPARATORS = "".join(c for c in map(chr, range(128)) if c != " " and (c.isspace() or c in _HYPHENS))
 _APOSTROPHES = {ord(c): "'" for c in "\u2019\u2018\u02bc"}
+_FINAL_SIGMA = {ord("ς"): "σ"}  # lower() of ΟΔΟΣ depends on position; σ and ς are one letter
 _DIACRITICS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
 _FOLDED_SCRIPTS = ((0x41, 0x24F), (0x370, 0x3FF), (0x1E00, 0x1FFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF))
 # Where a word boundary is needed: next to a letter (or mark) of a script that puts spaces between
@@ -72,7 +73,7 @@ def comparable(text: str, *, fold_diacritics: bool) -> str:
 
 
 def _fold_cluster(text: str) -> str:
-    return _separators_and_apostrophes(_strip_diacritics(text).lower())
+    return _separators_and_apostrophes(_strip_diacritics(text).lower().translate(_FINAL_SIGMA))
 
 
 def _char_class(code_points: Iterable[int]) -> str:
@@ -100,7 +101,10 @@ def _tables() -> _Tables:
         ch = chr(cp)
         if unicodedata.combining(ch) or 0x1160 <= cp <= 0x11FF or 0xD7B0 <= cp <= 0xD7FF:
             joining.append(cp)
-        elif unicodedata.decomposition(ch) or ch.lower() != ch or ch.isspace() or ch in _HYPHENS or cp in _APOSTROPHES:
+        elif (
+            unicodedata.decomposition(ch) or ch.lower() != ch or ch.isspace() or ch in _HYPHENS
+            or cp in _APOSTROPHES or cp in _FINAL_SIGMA
+        ):  # fmt: skip
             folded = _fold_cluster(ch)
             if len(folded) == 1:
                 translate[cp] = folded
@@ -266,13 +270,21 @@ class _Variant:
         )
 
 
-def _trie_pattern(node: _Trie) -> str:
-    """Alternatives per trie node; a name's end is an optional greedy group, so longer names come first."""
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in node else body
+def _trie_pattern(root: _Trie) -> str:
+    """One alternation per branching trie node; where a name ends, the rest is an optional greedy
+    group, so longer names are tried first. Built bottom-up without recursion: names can be long."""
+    patterns: dict[int, str] = {}
+    stack: list[tuple[_Trie, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for ch, child in node.items() if ch)
+            continue
+        branches = [re.escape(ch) + patterns.pop(id(child)) for ch, child in sorted(node.items()) if ch]
+        body = "" if not branches else branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        patterns[id(node)] = f"(?:{body})?" if "" in node and body else body
+    return patterns[id(root)]
 
 
 @functools.cache
