@@ -163,3 +163,24 @@ def test_briefing_check_reports_all_problems_and_exits_nonzero(small_project: Pr
         "::error file=briefings/countries/north-korea.yml,line=6,col=13,title=facts[0].about[0]::"
         "unknown id 'kim-jong-il': no fact sheet has it; did you mean 'kim-jong-un'?"
     )
+
+
+def test_two_sheets_claiming_one_name_is_an_error_naming_both_lines(small_project: Project) -> None:
+    # "Kim Jong-un" and the other sheet's name "Kim Jong Un" (line 2) are one name once hyphens fold.
+    small_project.write(
+        "briefings/leaders/kim-yo-jong.yml",
+        """\
+        name: Kim Yo Jong
+        aliases:
+          - Kim Jong-un
+        summary: A leader.
+        roles: []
+        facts: []
+        """,
+    )
+    result = small_project.check()
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "briefings/leaders/kim-yo-jong.yml:3: aliases: alias 'Kim Jong-un' is also claimed by "
+        "briefings/leaders/kim-jong-un.yml:2; declare it under ambiguous_aliases in both, or remove it"
+    ]

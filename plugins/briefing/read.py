@@ -334,7 +334,7 @@ class _Builder:
     def entity(self, tree: YNode, kind: str, entity_id: str) -> Entity:
         fields = tree.value
         assert isinstance(fields, dict)
-        alias_lines = tuple(
+        alias_lines = ((self.text(fields["name"]), fields["name"].line),) + tuple(
             (self.text(item), item.line)
             for key in ("aliases", "native_names", "ambiguous_aliases")
             for item in _items(fields.get(key))
