@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .authoring import Refused, SourceFields, import_source, new_fact_sheet, read_article
 from .crossref import check_citations_of
 from .load import Layout, load_briefing
 from .problems import Severity, sorted_problems
@@ -110,6 +111,46 @@ def cmd_mentions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a skeleton fact sheet that passes `briefing check` as written, with commented examples."""
+    try:
+        written = new_fact_sheet(_layout(args), args.kind, args.name, args.id)
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    to_add = "roles and facts" if args.kind == "leader" else "facts"
+    print(f"wrote {written.path}")
+    print(f"next: write the summary, add {to_add} with citations (the comments show how), then run: briefing check")
+    return 0
+
+
+def cmd_add_source(args: argparse.Namespace) -> int:
+    """Import a saved article into the sources folder, then list the known entities it names."""
+    fields = SourceFields(
+        url=args.url,
+        published=args.published,
+        publisher=args.publisher,
+        title=args.title,
+        author=args.author,
+        language=args.language,
+        retrieved=args.retrieved,
+    )
+    try:
+        text = read_article(Path(args.file))
+        imported = import_source(_layout(args), text, args.file, fields, args.id)
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    count = len(imported.paragraphs)
+    print(f"wrote {imported.path}: {count} paragraph{'s' if count != 1 else ''}, sha256 {imported.sha256}")
+    names = ", ".join(f"{m.name} ({m.count})" for m in imported.mentions)
+    print(f"mentions: {names or 'no known name (a fact sheet may need an alias for a name the article uses)'}")
+    for path in imported.same_url:
+        print(f"note: {path} has the same url; if it is the same article, delete one of the two")
+    print(f"next: cite it as `source: {imported.source_id}` with an exact quote, then run: briefing check")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -128,6 +169,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rehash.add_argument("source", help="the source id: its file name in the sources folder, without .md")
     rehash.set_defaults(run=cmd_rehash)
+    new = commands.add_parser(
+        "new", help="write a skeleton fact sheet for a new country, leader, organisation or topic"
+    )
+    new.add_argument("kind", choices=("country", "leader", "organisation", "topic"))
+    new.add_argument("name", help='the display name, e.g. "Shigeru Ishiba"')
+    new.add_argument("--id", help="the file name without .yml (default: made from the name, e.g. shigeru-ishiba)")
+    new.set_defaults(run=cmd_new)
+    add = commands.add_parser("add-source", help="import a saved article (plain text or HTML) into the sources folder")
+    add.add_argument("file", help="the saved article: plain text, paragraphs separated by blank lines, or HTML")
+    add.add_argument("--url", required=True, help="where the article was published (http or https)")
+    add.add_argument("--publisher", required=True)
+    add.add_argument("--published", required=True, help="the publication date: 2025-01-06, 2025-01 or 2025")
+    add.add_argument("--title", help="the headline (default: the HTML page's first <h1>, if any)")
+    add.add_argument("--author")
+    add.add_argument("--language", default="en", help="the language code of the article (default: en)")
+    add.add_argument("--retrieved", help="when the article was saved: 2025-01-07")
+    add.add_argument("--id", help="the file name without .md (default: the date and the title's words)")
+    add.set_defaults(run=cmd_add_source)
     return parser
 
 
