@@ -1,0 +1,122 @@
+"""`mkdocs serve` rebuilds when a fact sheet or a source article changes, and serves the new page.
+
+Fact sheets live in docs_dir, which MkDocs watches itself; sources/ lives outside it and is
+watched by the plugin's on_serve. Each test runs a real server on a free loopback port.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import LEADER_YML, SOURCE_MD, Project
+
+pytestmark = pytest.mark.slow
+
+DEADLINE = 30.0
+
+
+@dataclass
+class Server:
+    base: str
+    log: Path
+
+    def page(self, path: str) -> str:
+        """The served page, or '' while the server is not answering (starting, rebuilding)."""
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except (urllib.error.URLError, TimeoutError, ConnectionError):
+            return ""
+
+    def wait_for(self, what: str, found: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + DEADLINE
+        while not found():
+            if time.monotonic() > deadline:
+                pytest.fail(f"after {DEADLINE:.0f} s, still no {what}; server log:\n{self.log.read_text()}")
+            time.sleep(0.3)
+
+    def wait_for_page_text(self, path: str, text: str) -> str:
+        html = ""
+
+        def shows_text() -> bool:
+            nonlocal html
+            html = self.page(path)
+            return text in html
+
+        self.wait_for(f"{text!r} on {path}", shows_text)
+        return html
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def server(small_project: Project) -> Iterator[Server]:
+    port = _free_port()
+    log = small_project.root / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w", encoding="utf-8") as stream:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=small_project.root, stdout=stream, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
+    try:
+        # site_url ends in /briefing/, so MkDocs serves the site under that path.
+        served = Server(f"http://127.0.0.1:{port}/briefing/", log)
+        served.wait_for_page_text("leaders/kim-jong-un/", "Kim Jong Un")
+        yield served
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_shows_a_changed_fact_after_rebuilding(server: Server, small_project: Project) -> None:
+    assert "Met Vladimir Putin in Vladivostok." in server.page("leaders/kim-jong-un/")
+    small_project.write(
+        "briefings/leaders/kim-jong-un.yml",
+        LEADER_YML.replace("Met Vladimir Putin in Vladivostok.", "Met Vladimir Putin in Vladivostok, by train."),
+    )
+    html = server.wait_for_page_text("leaders/kim-jong-un/", "Met Vladimir Putin in Vladivostok, by train.")
+    assert "Met Vladimir Putin in Vladivostok." not in html
+
+
+def test_serve_shows_a_changed_source_article_after_rebuilding(server: Server, small_project: Project) -> None:
+    assert "condemned the Western sanctions" in server.page("sources/vladivostok/")
+    small_project.write(
+        "sources/vladivostok.md", SOURCE_MD.replace("the Western sanctions", "the sanctions of the West")
+    )
+    html = server.wait_for_page_text("sources/vladivostok/", "condemned the sanctions of the West")
+    assert "condemned the Western sanctions" not in html
+
+
+def test_serve_reports_a_broken_quote_then_recovers_when_it_is_fixed(server: Server, small_project: Project) -> None:
+    broken = LEADER_YML.replace("met Putin in Vladivostok", "met Putin in Moscow")
+    small_project.write("briefings/leaders/kim-jong-un.yml", broken)
+    error = (
+        "ERROR   -  briefing: briefings/leaders/kim-jong-un.yml:22:16: facts[0].citations[0].quote: "
+        "quote not found in sources/vladivostok.md; closest passage (paragraph 1, "
+    )
+    server.wait_for("the broken quote in the server log", lambda: error in server.log.read_text(encoding="utf-8"))
+    assert "ERROR   -  briefing: 1 problem(s) in the content; see the lines above" in server.log.read_text()
+
+    fixed = LEADER_YML.replace("Met Vladimir Putin in Vladivostok.", "Met Putin in Vladivostok (fixed).")
+    small_project.write("briefings/leaders/kim-jong-un.yml", fixed)
+    server.wait_for_page_text("leaders/kim-jong-un/", "Met Putin in Vladivostok (fixed).")
