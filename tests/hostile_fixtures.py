@@ -211,3 +211,17 @@ def unsafe_in_site(site: Path) -> dict[str, list[str]]:
             if problems := unsafe_markup(f"<h1>{doc['title']}</h1>{doc['text']}"):
                 found[f"search_index.json#{doc['location']}"] = problems
     return found
+
+
+def copy_demo(target: Path, *, reverse: bool, mtime: int) -> Path:
+    """The repository's briefing (config, schemas, fact sheets, sources), files created in the given order."""
+    names = ["mkdocs.yml", "mkdocs-offline.yml"]
+    files = [REPO / n for n in names]
+    for folder in ("schemas", "briefings", "sources"):
+        files += [p for p in (REPO / folder).rglob("*") if p.is_file()]
+    for source in sorted(files, reverse=reverse):
+        path = target / source.relative_to(REPO)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+        os.utime(path, (mtime, mtime))
+    return target

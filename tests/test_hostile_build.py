@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -17,7 +16,7 @@ import pytest
 from briefing.bundle import write_bundle
 from hostile_fixtures import (
     COUNTRY,
-    REPO,
+    copy_demo,
     leftovers,
     log_lines,
     make_project,
@@ -122,20 +121,6 @@ def test_a_successful_build_replaces_the_site_whole(built: Path) -> None:
 
 
 # --- case 22: byte-identical builds ---------------------------------------------------------------------------------
-
-
-def copy_demo(target: Path, *, reverse: bool, mtime: int) -> Path:
-    """The repository's briefing (config, schemas, fact sheets, sources), files created in the given order."""
-    names = ["mkdocs.yml", "mkdocs-offline.yml"]
-    files = [REPO / n for n in names]
-    for folder in ("schemas", "briefings", "sources"):
-        files += [p for p in (REPO / folder).rglob("*") if p.is_file()]
-    for source in sorted(files, reverse=reverse):
-        path = target / source.relative_to(REPO)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
-        os.utime(path, (mtime, mtime))
-    return target
 
 
 def build_both_editions(root: Path, seed: str) -> list[subprocess.Popen[str]]:
