@@ -53,10 +53,11 @@ def check_citations(result: ReadResult, unreadable_sources: set[str]) -> Iterato
 
 def check_citations_of(result: ReadResult, source_id: str) -> Iterator[Problem]:
     """The problems of every citation of one source: what `briefing rehash` must see fixed first."""
+    unreadable = result.source_ids - set(result.sources)
     for entity in result.entities.values():
         for citation in entity.citations():
             if citation.source_id == source_id:
-                yield from _check_citation(citation, result.sources, set())
+                yield from _check_citation(citation, result.sources, unreadable)
 
 
 def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: set[str]) -> Iterator[Problem]:
