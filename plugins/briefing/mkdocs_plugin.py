@@ -170,8 +170,10 @@ def clean_contributor_page(html: str, page: Page) -> str:
     """
     if page.file.generated_by:
         return html
+    if page.meta.get("title") is None:
+        page.meta.pop("title", None)  # `title:` left empty: the first heading names the page, as with no title
     title, title_is_html = page.title, "title" not in page.meta
     page.meta = safe_meta(page.meta)
     if title:
-        page.meta["title"] = safe_title(title, is_html=title_is_html)
+        page.meta["title"] = safe_title(str(title), is_html=title_is_html)  # front matter may give a number
     return sanitize_html(html)

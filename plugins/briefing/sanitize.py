@@ -30,7 +30,7 @@ _TAGS = frozenset(
 # `id` and `class` carry footnote, heading-permalink, admonition and code-highlighting markup.
 _ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "title", "lang"},
-    "a": {"href"},
+    "a": {"href", "data-entity"},  # data-entity: the cross-links linking.py adds
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start"},
     "td": {"style", "colspan", "rowspan"},
