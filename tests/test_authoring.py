@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shlex
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -136,7 +138,7 @@ def test_new_leader_writes_the_skeleton_and_says_what_to_do_next(project: Projec
         ),
     ],
 )
-def test_new_skeleton_of_every_kind_passes_briefing_check_and_builds(
+def test_new_skeleton_of_every_kind_passes_briefing_check(
     project: Project, briefing: Briefing, kind: str, name: str, path: str, kind_field: str
 ) -> None:
     code, out, _ = briefing("new", kind, name)
@@ -505,13 +507,10 @@ def test_add_source_never_overwrites_an_earlier_import(small_project: Project, b
     small_project.write("missile.txt", PLAIN_ARTICLE)
     assert briefing(*ADD_MISSILE, "--id", "missile")[0] == 0
     first = (small_project.root / "sources/missile.md").read_bytes()
+    refused = "sources/missile.md already exists; not overwritten (edit it, or choose another id with --id)\n"
+    assert briefing(*ADD_MISSILE, "--id", "missile") == (1, "", refused)  # the same command run twice
     small_project.write("missile.txt", "A corrected text.\n")
-    code, out, err = briefing(*ADD_MISSILE, "--id", "missile")
-    assert (code, out, err) == (
-        1,
-        "",
-        "sources/missile.md already exists; not overwritten (edit it, or choose another id with --id)\n",
-    )
+    assert briefing(*ADD_MISSILE, "--id", "missile") == (1, "", refused)
     assert (small_project.root / "sources/missile.md").read_bytes() == first
 
 
@@ -585,3 +584,174 @@ def test_add_source_leaves_no_temporary_file(project: Project, briefing: Briefin
         "add-source", "a.txt", "--url", "https://example.com/", "--publisher", "P", "--published", "2025", "--id", "a"
     )
     assert sorted(p.name for p in (project.root / "sources").iterdir()) == ["a.md"]
+
+
+# --- CONTRIBUTING.md: every command and message it shows comes from a real run ---
+
+REPO = Path(__file__).resolve().parents[1]
+GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+GUIDE_SOURCE = "2025-01-06-missile-during-blinken-visit"
+
+
+def guide_block(after: str, language: str) -> str:
+    """The first fenced block of `language` after the text `after` in the guide."""
+    found = re.compile(rf"```{language}\n(.*?)```", re.S).search(GUIDE, GUIDE.index(after))
+    assert found, f"no {language} block after {after!r} in CONTRIBUTING.md"
+    return found.group(1)
+
+
+def guide_commands(block: str) -> list[tuple[list[str], list[str]]]:
+    """(arguments, output lines) of each `$ briefing ...` command of a console block."""
+    runs: list[tuple[list[str], list[str]]] = []
+    for line in block.replace("\\\n", " ").splitlines():
+        if line.startswith("$ briefing "):
+            runs.append((shlex.split(line[len("$ briefing ") :]), []))
+        else:
+            runs[-1][1].append(line)
+    return runs
+
+
+def guide_lines() -> set[str]:
+    return {line for block in re.findall(r"```[a-z]*\n(.*?)```", GUIDE, re.S) for line in block.splitlines()}
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo briefing with the guide's article saved as missile.txt."""
+    for folder in ("schemas", "briefings", "sources"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    (tmp_path / "missile.txt").write_text(guide_block("saved as `missile.txt`", "text"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _counts_dropped(line: str) -> str:
+    """The summary line of `briefing check` without the counts, which grow with the demo briefing."""
+    return re.sub(r"^\d+ fact sheets, \d+ sources, \d+ citations:", "N fact sheets, N sources, N citations:", line)
+
+
+def run_guide(after: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Run the commands of the console block after `after` and compare their output to the guide's."""
+    for args, expected in guide_commands(guide_block(after, "console")):
+        main(args)
+        out, err = capsys.readouterr()
+        assert [_counts_dropped(line) for line in (out + err).splitlines()] == [_counts_dropped(e) for e in expected], (
+            args
+        )
+
+
+def test_guide_walkthrough_runs_as_shown(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run_guide("Import it:", capsys)
+    written = (demo / f"sources/{GUIDE_SOURCE}.md").read_text(encoding="utf-8")
+    assert written == guide_block("The command writes", "markdown")
+    run_guide("refuses bad input without writing anything", capsys)
+    sheet = demo / "briefings/leaders/shigeru-ishiba.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + guide_block("and add to its `facts:` list", "yaml"))
+    run_guide("Then check:", capsys)
+    run_guide("## 3. A new", capsys)
+    run_guide("The command refuses to overwrite", capsys)
+
+
+def _positions_dropped(line: str) -> str:
+    """A message without its line, column and list index, which move as the demo content changes."""
+    return re.sub(r"\[\d+\]", "[i]", re.sub(r"\.(yml|md)(:\d+)+:", r".\1:", line))
+
+
+# Each edit to the guide's fact (or to the sheets it creates) and the error the guide says it gives.
+GUIDE_FACT_EDITS = {
+    "paraphrase": ("the launch showed that North Korea's missile capabilities were advancing", "the launch proved that North Korea’s missiles were advancing"),
+    "misattributed": ("the launch showed that North Korea's missile capabilities were advancing", "Japanese Prime Minister Shigeru Ishiba expressed concern about North Korea’s intensified missile testing"),
+    "unknown source": (f"source: {GUIDE_SOURCE}", "source: 2025-01-06-missile-blinken-visit"),
+    "no citations": (f"    citations:\n      - source: {GUIDE_SOURCE}\n        quote: \"the launch showed that North Korea's missile capabilities were advancing\"\n", ""),
+    "empty citations": (f"    citations:\n      - source: {GUIDE_SOURCE}\n        quote: \"the launch showed that North Korea's missile capabilities were advancing\"\n", "    citations: []\n"),
+    "impossible day": ("as_of: '2025-01-06'", "as_of: '2025-06-31'"),
+    "day first": ("as_of: '2025-01-06'", "as_of: 06/01/2025"),
+    "unpadded": ("date: '2025-01-06'", "date: 2025-1-6"),
+    "bare year": ("as_of: '2025-01-06'", "as_of: 2025"),
+}  # fmt: skip
+NORWAY_EDITS = {
+    "unquoted NO": ("# iso_code: KP", "iso_code: NO"),
+    "duplicate key": ("aliases: []\n", "aliases: []\nsummary: A country in northern Europe.\n"),
+    "misspelt required field": ("\nsummary:", "\nsumary:"),
+    "misspelt field": ("aliases: []\n", "aliases: []\ncapitol: Oslo\n"),
+}
+
+
+def check_lines(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    code = main(["check"])
+    out, _ = capsys.readouterr()
+    assert code == 1
+    return out.splitlines()
+
+
+@pytest.mark.parametrize("edit", GUIDE_FACT_EDITS)
+def test_guide_shows_the_error_a_fact_mistake_gives(demo: Path, capsys: pytest.CaptureFixture[str], edit: str) -> None:
+    main(
+        [
+            "add-source",
+            "missile.txt",
+            "--url",
+            "https://example.com/a",
+            "--publisher",
+            "P",
+            "--published",
+            "2025-01-06",
+            "--id",
+            GUIDE_SOURCE,
+        ]
+    )
+    fact = guide_block("and add to its `facts:` list", "yaml")
+    old, new = GUIDE_FACT_EDITS[edit]
+    assert old in fact
+    sheet = demo / "briefings/leaders/shigeru-ishiba.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + fact.replace(old, new), encoding="utf-8")
+    capsys.readouterr()
+    shown = {_positions_dropped(line) for line in guide_lines()}
+    for line in check_lines(capsys):
+        assert _positions_dropped(line) in shown, f"CONTRIBUTING.md does not show: {line}"
+
+
+@pytest.mark.parametrize("edit", NORWAY_EDITS)
+def test_guide_shows_the_error_a_fact_sheet_mistake_gives(
+    demo: Path, capsys: pytest.CaptureFixture[str], edit: str
+) -> None:
+    main(["new", "country", "Norway"])
+    sheet = demo / "briefings/countries/norway.yml"
+    old, new = NORWAY_EDITS[edit]
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    capsys.readouterr()
+    shown = {_positions_dropped(line) for line in guide_lines()}
+    for line in check_lines(capsys):
+        assert _positions_dropped(line) in shown, f"CONTRIBUTING.md does not show: {line}"
+
+
+def test_guide_shows_the_alias_clash_and_the_changed_text(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(
+        [
+            "add-source",
+            "missile.txt",
+            "--url",
+            "https://example.com/a",
+            "--publisher",
+            "P",
+            "--published",
+            "2025-01-06",
+            "--id",
+            GUIDE_SOURCE,
+        ]
+    )
+    main(["new", "leader", "Kim Yo Jong"])
+    sheet = demo / "briefings/leaders/kim-yo-jong.yml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("aliases: []", "aliases: [Kim]", 1), encoding="utf-8")
+    source = demo / f"sources/{GUIDE_SOURCE}.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("about 1,100 kilometres", "about 1,100 km"), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert check_lines(capsys) == [
+        line
+        for line in GUIDE.splitlines()
+        if line.startswith((f"sources/{GUIDE_SOURCE}.md: sha256: the article", "briefings/leaders/kim-yo-jong.yml:"))
+    ]
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("aliases: [Kim]", "aliases: []", 1), encoding="utf-8")
+    run_guide("then record the new text:", capsys)

@@ -114,10 +114,14 @@ def _project_folder(layout: Layout, folder: str, option: str) -> Path:
     return path
 
 
-def write_new_file(path: Path, rel: str, text: str) -> None:
-    """Write `text` to a new file through a temporary sibling, so no reader ever sees half of it."""
+def refuse_existing(path: Path, rel: str) -> None:
     if path.exists() or path.is_symlink():
         raise Refused(f"{rel} already exists; not overwritten (edit it, or choose another id with --id)")
+
+
+def write_new_file(path: Path, rel: str, text: str) -> None:
+    """Write `text` to a new file through a temporary sibling, so no reader ever sees half of it."""
+    refuse_existing(path, rel)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -409,6 +413,7 @@ def import_source(
     folder = _project_folder(layout, layout.sources_dir, "--root or --sources-dir")
     rel = f"{layout.sources_dir}/{source_id}.md"
     _valid_id(source_id, rel)
+    refuse_existing(folder / f"{source_id}.md", rel)
     # The hash is taken of the paragraphs exactly as the reader will find them in the file.
     draft = source_file_text(front, paragraphs, "0" * 64)
     try:
