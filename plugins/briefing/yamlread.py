@@ -216,6 +216,11 @@ def read_yaml(text: str, path: str, *, line_offset: int = 0) -> YNode:
 
     `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
     """
+    from .yamlfast import fast_tree  # the fast path imports this module
+
+    tree = fast_tree(text, line_offset=line_offset)
+    if tree is not None:
+        return tree
     try:
         loader = _Composer(text, path)  # reads the first chunk of text already
     except yaml.reader.ReaderError as exc:
