@@ -578,12 +578,14 @@ def test_add_source_without_title_or_id_names_the_file_after_the_saved_file(
     assert "title:" not in (project.root / "sources/2025-01-06-seoul-report.md").read_text(encoding="utf-8")
 
 
-def test_add_source_leaves_no_temporary_file(project: Project, briefing: Briefing) -> None:
+def test_add_source_leaves_no_temporary_file_and_the_usual_permissions(project: Project, briefing: Briefing) -> None:
     project.write("a.txt", "Text.\n")
     briefing(
         "add-source", "a.txt", "--url", "https://example.com/", "--publisher", "P", "--published", "2025", "--id", "a"
     )
     assert sorted(p.name for p in (project.root / "sources").iterdir()) == ["a.md"]
+    usual = project.write("sources/usual.md", "")  # created as an editor creates files: 0o666 less the umask
+    assert (project.root / "sources/a.md").stat().st_mode == usual.stat().st_mode
 
 
 # --- CONTRIBUTING.md: every command and message it shows comes from a real run ---

@@ -120,3 +120,15 @@ def test_serve_reports_a_broken_quote_then_recovers_when_it_is_fixed(server: Ser
     fixed = LEADER_YML.replace("Met Vladimir Putin in Vladivostok.", "Met Putin in Vladivostok (fixed).")
     small_project.write("briefings/leaders/kim-jong-un.yml", fixed)
     server.wait_for_page_text("leaders/kim-jong-un/", "Met Putin in Vladivostok (fixed).")
+
+
+def test_serve_publishes_a_source_added_with_briefing_add_source(server: Server, small_project: Project) -> None:
+    small_project.write("saved.txt", "Kim Jong Un inspected a new missile.\n\nNo one else was present.\n")
+    added = subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "add-source", "saved.txt", "--url", "https://example.com/new",
+         "--publisher", "Example Wire", "--published", "2025-01-06", "--id", "new-missile"],
+        cwd=small_project.root, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    html = server.wait_for_page_text("sources/new-missile/", "No one else was present.")
+    assert ">Kim Jong Un</a> inspected a new missile." in html

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -120,15 +120,19 @@ def refuse_existing(path: Path, rel: str) -> None:
 
 
 def write_new_file(path: Path, rel: str, text: str) -> None:
-    """Write `text` to a new file through a temporary sibling, so no reader ever sees half of it."""
+    """Write `text` to a new file through a temporary sibling, so no reader ever sees half of it.
+
+    The temporary file is created like any new file (mode 0o666 less the umask), not private
+    as tempfile.mkstemp would make it, since it becomes the content file itself.
+    """
     refuse_existing(path, rel)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 
