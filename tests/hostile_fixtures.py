@@ -158,7 +158,9 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 
 def leftovers(root: Path) -> list[str]:
     """Temporary build folders left next to the site folder."""
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site-"))
+    return sorted(
+        p.name for p in root.iterdir() if p.name.startswith(".") and ("-building-" in p.name or "-previous-" in p.name)
+    )
 
 
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")

@@ -152,9 +152,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     # --- Hostile input (sanitize.py, safe_build.py): kept apart from the stages above. ---
 
-    @event_priority(-100)  # after every other plugin has written into the temporary site folder
+    # After every other plugin has written into the temporary site folder: -100, "last" in MkDocs'
+    # terms, is taken by Material's offline plugin, which writes search/search_index.js then.
+    @event_priority(-10_000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.atomic_site.finish()
+        config.site_dir = str(self.atomic_site.site_dir)  # anything later writes into the real site
 
     def on_build_error(self, *, error: Exception) -> None:
         if hasattr(self, "atomic_site"):
