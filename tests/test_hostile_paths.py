@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_fixtures import check, leftovers, log_lines, make_project, mkdocs_build, tree_state
+from hostile_fixtures import check, leftovers, log_lines, make_project, mkdocs_build, tree_state, unsafe_in_site
 
 SYMLINK = "symbolic links are not allowed in content folders"
 
@@ -80,3 +80,22 @@ def test_hand_written_pages_keep_cross_links_and_survive_odd_titles(tmp_path: Pa
     ) in about
     notes = (root / "site" / "notes" / "index.html").read_text(encoding="utf-8")
     assert "<title>Notes - Hostile Test</title>" in notes
+
+
+@pytest.mark.slow
+def test_a_file_name_that_is_markup_titles_its_page_as_text(tmp_path: Path) -> None:
+    """A page with no heading is named after its file, which a pull request may name anything."""
+    root = make_project(
+        tmp_path,
+        {
+            "briefings/<img src=x onerror=alert(1)> & co.md": "Just text.\n",
+            "briefings/h.md": "# Tom &amp; <b>Jerry</b> &lt;3\n",
+        },
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    named = (root / "site" / "<img src=x onerror=alert(1)> & co" / "index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;img src=x onerror=alert(1)&gt; &amp; co - Hostile Test</title>" in named
+    heading = (root / "site" / "h" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Tom &amp; Jerry &lt;3 - Hostile Test</title>" in heading
+    assert unsafe_in_site(root / "site") == {}

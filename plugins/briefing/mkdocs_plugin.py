@@ -175,7 +175,9 @@ def clean_contributor_page(html: str, page: Page) -> str:
         return html
     if page.meta.get("title") is None:
         page.meta.pop("title", None)  # `title:` left empty: the first heading names the page, as with no title
-    title, title_is_html = page.title, "title" not in page.meta
+    # MkDocs takes a title from front matter (text), else the first heading (HTML), else the file name (text).
+    title_is_html = "title" not in page.meta and getattr(page, "_title_from_render", None) is not None
+    title = page.title
     page.meta = safe_meta(page.meta)
     if title:
         page.meta["title"] = safe_title(str(title), is_html=title_is_html)  # front matter may give a number
