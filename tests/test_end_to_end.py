@@ -184,3 +184,22 @@ def test_two_sheets_claiming_one_name_is_an_error_naming_both_lines(small_projec
         "briefings/leaders/kim-yo-jong.yml:3: aliases: alias 'Kim Jong-un' is also claimed by "
         "briefings/leaders/kim-jong-un.yml:2; declare it under ambiguous_aliases in both, or remove it"
     ]
+
+
+def test_an_unfilled_placeholder_summary_is_a_warning_and_fails_the_strict_build(small_project: Project) -> None:
+    small_project.write(
+        "briefings/countries/japan.yml",
+        'name: Japan\nsummary: "TODO: one sentence saying what Japan is, as of the newest source."\nfacts: []\n',
+    )
+    check = small_project.check()
+    assert check.returncode == 0  # a warning, not an error: the content is valid
+    assert check.stdout.splitlines() == [
+        "briefings/countries/japan.yml:2:10: warning: summary: still the placeholder written by 'briefing new'; "
+        "say in one sentence what this is"
+    ]
+    build = small_project.build()
+    assert build.returncode != 0
+    assert (
+        "WARNING -  briefing: briefings/countries/japan.yml:2:10: warning: summary: still the placeholder"
+        in build.stderr
+    )

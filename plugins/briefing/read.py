@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .model import KIND_FOLDERS, Capital, Citation, Entity, Fact, Origin, Paragraph, PartialDate, Role, Source
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, Severity
 from .schema_check import check_against_schema
 from .yamlread import YNode, read_text_file, read_yaml
 
@@ -339,6 +339,13 @@ class _Builder:
             for key in ("aliases", "native_names", "ambiguous_aliases")
             for item in _items(fields.get(key))
         )
+        summary = fields["summary"]
+        if self.text(summary).startswith("TODO"):
+            self.result.problems.append(
+                Problem(self.path, summary.line, summary.col, "summary",
+                        "still the placeholder written by 'briefing new'; say in one sentence what this is",
+                        Severity.WARNING)
+            )  # fmt: skip
         return Entity(
             kind=kind,
             id=entity_id,
