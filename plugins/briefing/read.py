@@ -334,10 +334,13 @@ class _Builder:
     def entity(self, tree: YNode, kind: str, entity_id: str) -> Entity:
         fields = tree.value
         assert isinstance(fields, dict)
-        alias_lines = ((self.text(fields["name"]), fields["name"].line),) + tuple(
-            (self.text(item), item.line)
-            for key in ("aliases", "native_names", "ambiguous_aliases")
-            for item in _items(fields.get(key))
+        alias_lines = (
+            (self.text(fields["name"]), fields["name"].line),
+            *(
+                (self.text(item), item.line)
+                for key in ("aliases", "native_names", "ambiguous_aliases")
+                for item in _items(fields.get(key))
+            ),
         )
         summary = fields["summary"]
         if self.text(summary).startswith("TODO"):
