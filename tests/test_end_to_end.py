@@ -203,3 +203,36 @@ def test_an_unfilled_placeholder_summary_is_a_warning_and_fails_the_strict_build
         "WARNING -  briefing: briefings/countries/japan.yml:2:10: warning: summary: still the placeholder"
         in build.stderr
     )
+
+
+def test_hand_written_pages_are_cross_linked_and_listed_under_mentioned_in(small_project: Project) -> None:
+    small_project.write(
+        "briefings/analysis.md",
+        """\
+        # Weekly analysis
+
+        Pyongyang sent Kim Jong-un by train; `Kim Jong Un` in code stays as it is.
+
+        ## North Korea in brief
+
+        The [leader](leaders/kim-jong-un.md) met Putin. Kim Jong Un travelled again.
+        """,
+    )
+    result = small_project.build()
+    assert result.returncode == 0, result.stderr
+    html = small_project.html("analysis/index.html")
+    assert (
+        '<p><a class="briefing-xref" href="../countries/north-korea/" data-entity="north-korea">Pyongyang</a> sent '
+        '<a class="briefing-xref" href="../leaders/kim-jong-un/" data-entity="kim-jong-un">Kim Jong-un</a> by train; '
+        "<code>Kim Jong Un</code> in code stays as it is.</p>"
+    ) in html
+    # Never in a heading; first mention per section, so the second section links Kim Jong Un again.
+    assert '<h2 id="north-korea-in-brief">North Korea in brief' in html
+    assert (
+        'met Putin. <a class="briefing-xref" href="../leaders/kim-jong-un/" data-entity="kim-jong-un">Kim Jong Un</a> travelled'
+        in html
+    )
+    leader = small_project.html("leaders/kim-jong-un/index.html")
+    # Counted on the text a reader sees: the name in code is not a mention; the snippet is plain text.
+    assert '<li><a href="../../analysis/">Weekly analysis</a>: 2 mentions: “Weekly analysis ' in leader
+    assert "sent <mark>Kim Jong-un</mark> by train; in code stays as it is. North Korea in brief The…”</li>" in leader

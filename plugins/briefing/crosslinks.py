@@ -6,6 +6,7 @@ page is rendered, because mentions form a graph: a page shows who mentions it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -15,6 +16,13 @@ from .model import Briefing, Entity
 from .problems import Problem
 
 SNIPPET_CONTEXT = 60
+
+_FENCED_CODE = re.compile(r"^(`{3,}|~{3,}).*?^\1[ \t]*$", re.M | re.S)
+_INLINE_CODE = re.compile(r"`+[^`\n]*`+")
+_LINK_OR_IMAGE = re.compile(r"(!?)\[([^\]]*)\]\([^)]*\)")
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+", re.M)
+_TAG = re.compile(r"<[^>\n]+>")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -93,10 +101,25 @@ def mentions_in_sources(briefing: Briefing, index: AliasIndex) -> dict[str, list
     return _sorted(found)
 
 
+def readable_text(markdown: str) -> str:
+    """Roughly the text a reader sees of a Markdown page: no code, link targets, images, tags or marks.
+
+    Names are counted, and snippets cut, from this text, as the linker never links inside code.
+    """
+    text = _FRONT_MATTER.sub("", markdown)
+    text = _FENCED_CODE.sub(" ", text)
+    text = _INLINE_CODE.sub(" ", text)
+    text = _LINK_OR_IMAGE.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    text = _HEADING_MARK.sub("", text)
+    text = _TAG.sub(" ", text)
+    return " ".join(text.split())
+
+
 def mentions_in_pages(pages: Mapping[str, tuple[str, str]], index: AliasIndex) -> dict[str, list[Mentioned]]:
     """Per entity, each hand-written page (src_uri -> (title, Markdown)) that names it."""
     found: dict[str, list[Mentioned]] = defaultdict(list)
-    for uri, (title, text) in sorted(pages.items()):
+    for uri, (title, markdown) in sorted(pages.items()):
+        text = readable_text(markdown)
         by_entity: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for mention in index.find_mentions(text):
             by_entity[mention.entity_id].append((mention.start, mention.end))
