@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from briefing.bundle import ZIP_EPOCH, main, source_date_epoch, write_bundle, zip_timestamp
+from briefing.bundle import SEARCH_ENTRY_BUDGET, ZIP_EPOCH, main, source_date_epoch, write_bundle, zip_timestamp
 
 SITE = {
     "index.html": b"<h1>Korean Peninsula Briefing</h1>",
     "leaders/kim-jong-un/index.html": b"<h1>Kim Jong Un</h1>",
     "sources/kcna-2024-01-15/index.html": b'<p id="p1">First.</p>',
-    "search/search_index.json": b'{"docs": []}',
+    "search/search_index.json": b'{"config": {}, "docs": [{"location": "", "title": "Home", "text": ""}]}',
     "assets/javascripts/iframe-worker/shim.js": b"/* shim */",
     "countries/north-korea/index.html": "<h1>조선민주주의인민공화국</h1>".encode(),
 }
@@ -72,6 +73,7 @@ def test_entries_are_sorted_relative_with_fixed_metadata(tmp_path: Path) -> None
     assert report.files == len(SITE)
     assert report.bytes == sum(len(data) for data in SITE.values())
     assert report.search_index_bytes == len(SITE["search/search_index.json"])
+    assert report.search_entries == 1
     assert report.zip_bytes == (tmp_path / "out" / "bundle.zip").stat().st_size
 
 
@@ -91,7 +93,7 @@ def test_unzips_to_the_same_tree(tmp_path: Path) -> None:
 def test_site_without_search_reports_no_index(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site", ["index.html"], mtime=0)
     report = write_bundle(site, tmp_path / "bundle.zip", epoch=ZIP_EPOCH)
-    assert (report.files, report.search_index_bytes) == (1, None)
+    assert (report.files, report.search_index_bytes, report.search_entries) == (1, None, None)
 
 
 def test_symlink_is_refused(tmp_path: Path) -> None:
@@ -154,7 +156,31 @@ def test_main_prints_the_report(
     assert main([str(site), str(tmp_path / "dist" / "b.zip")]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"{tmp_path / 'dist' / 'b.zip'}: 6 files, ")
-    assert "search index 12 B (search/search_index.json)" in out
+    assert out.endswith("search index 71 B, 1 entry (search/search_index.json)\n")
+    assert capsys.readouterr().err == ""
+
+
+def test_main_warns_when_offline_search_would_freeze(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path / "site", ["index.html"], mtime=0)
+    entries = [{"location": f"p{n}.html", "title": "", "text": ""} for n in range(SEARCH_ENTRY_BUDGET + 1)]
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": entries}))
+    assert main([str(site), str(tmp_path / "b.zip")]) == 0
+    assert capsys.readouterr().err == (
+        f"briefing.bundle: warning: search/search_index.json: {SEARCH_ENTRY_BUDGET + 1} entries, more than "
+        f"{SEARCH_ENTRY_BUDGET}: offline search will freeze every page for seconds while it builds its index "
+        "(fewer sections or pages in the offline index keep it usable)\n"
+    )
+
+
+def test_a_broken_search_index_is_reported(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", ["index.html"], mtime=0)
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text("{}")
+    with pytest.raises(ValueError, match=r"search_index\.json: not a search index with a 'docs' list"):
+        write_bundle(site, tmp_path / "b.zip", epoch=ZIP_EPOCH)
 
 
 def test_main_reports_a_missing_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
