@@ -51,7 +51,7 @@ description: '"><script>alert(10)</script>'
 
 <a href="java&#09;script:alert(16)">tab</a> <a href=" javascript:alert(17)">space</a> [d](data:text/html;base64,PHNjcmlwdD4=) [v](vbscript:msgbox(18))
 
-<script>alert(19)</script><img src="x" onerror="alert(20)"> <iframe src="https://evil.example/"></iframe>
+<script>alert(19)</script><img src="x" alt="A map" onerror="alert(20)"> <iframe src="https://evil.example/"></iframe>
 
 [The country](countries/north-korea.md) and a footnote[^1].
 
@@ -179,7 +179,7 @@ def test_hand_written_page_is_sanitised(site: Path) -> None:
         '<h1 id="about">About</h1>\n'
         "<p><a>x</a> <a>y</a> <a>z</a></p>\n"
         "<p><a>tab</a> <a>space</a> <a>d</a> <a>v</a></p>\n\n"
-        '<p><img src="x"> \n\n</p>\n'
+        '<p><img src="x" alt="A map"> \n\n</p>\n'
         '<p><a href="../countries/north-korea/">The country</a> and a footnote'
         '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p>\n'
         '<div class="footnote">\n<hr>\n<ol>\n<li id="fn:1">\n'
