@@ -78,9 +78,9 @@ def test_latin1_source_names_the_byte_and_where_it_is(tmp_path: Path) -> None:
 def test_a_20_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     huge = b"name: North Korea\nsummary: '" + b"x" * (20 * 1024 * 1024) + b"'\nfacts: []\n"
     root = make_project(tmp_path, {COUNTRY_PATH: huge})
-    started = time.perf_counter()
+    started = time.process_time()
     result = check(root)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert result == (1, [f"{COUNTRY_PATH}: file is {len(huge):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"])
 
 
@@ -94,9 +94,9 @@ def test_a_20_mb_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 )
 def test_10000_deep_nesting_stops_at_the_depth_limit(tmp_path: Path, nested: str, column: int) -> None:
     root = make_project(tmp_path, {COUNTRY_PATH: nested + "\n"})
-    started = time.perf_counter()
+    started = time.process_time()
     result = check(root)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     # The document itself is level 1: the error points at the value that opens level 41.
     assert result == (1, [f"{COUNTRY_PATH}:1:{column}: nested more than {MAX_DEPTH} levels deep"])
 
@@ -105,11 +105,12 @@ def test_10000_deep_nesting_stops_at_the_depth_limit(tmp_path: Path, nested: str
 
 
 def test_alias_bomb_fails_in_under_a_second_with_bounded_memory() -> None:
+    """Timings in this file are CPU time of this process, so that a busy machine does not fail them."""
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ContentError) as caught:
         read_yaml(ALIAS_BOMB, COUNTRY_PATH)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert (
