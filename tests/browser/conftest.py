@@ -189,6 +189,12 @@ def site(request: pytest.FixtureRequest) -> Site:
     return built
 
 
+def note_failure(site: Site, url: str, why: str, ok: bool = False) -> None:
+    # ERR_ABORTED: the browser dropped the request because the test moved on to the next page.
+    if not ok and why != "net::ERR_ABORTED":
+        site.failed.append((url, why))
+
+
 @pytest.fixture
 def page(browser: Browser, site: Site) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
@@ -198,7 +204,8 @@ def page(browser: Browser, site: Site) -> Iterator[Page]:
 
     # Recorded first, then refused, so that a leak fails the test without reaching the network.
     context.on("request", record)
-    context.on("requestfailed", lambda request: site.failed.append((request.url, str(request.failure))))
+    context.on("requestfailed", lambda request: note_failure(site, request.url, str(request.failure)))
+    context.on("response", lambda response: note_failure(site, response.url, f"HTTP {response.status}", response.ok))
     context.route(
         re.compile(r"^https?://"),
         lambda route: route.continue_() if route.request.url.startswith(site.base) else route.abort(),
