@@ -55,6 +55,7 @@ def test_offline_plugins_are_the_hosted_ones_plus_offline() -> None:
 def test_offline_config_makes_no_request_and_uses_file_urls() -> None:
     offline = load("mkdocs-offline.yml")
     assert offline["use_directory_urls"] is False
+    assert offline["site_url"] is None  # canonical links would name .html pages the hosted site lacks
     assert offline["repo_url"] is None  # Material would fetch repository facts from api.github.com
     assert offline["edit_uri"] is None
     assert offline["theme"]["font"] is False  # Google Fonts otherwise
