@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import signal
 import subprocess
 import sys
 import time
@@ -80,7 +81,7 @@ def server(small_project: Project) -> Iterator[Server]:
         served.wait_for_page_text("leaders/kim-jong-un/", "Kim Jong Un")
         yield served
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its temporary site folder
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:

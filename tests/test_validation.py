@@ -131,3 +131,22 @@ def test_front_matter_lines_are_counted_from_the_file_start() -> None:
     assert exc.value.problem.format() == (
         "sources/x.md:3:1: title: duplicate key (first at line 2); YAML would silently keep only the last one"
     )
+
+
+def test_a_date_field_holding_an_unquoted_time_asks_for_a_date() -> None:
+    text = "name: X\nsummary: S.\nroles: []\nfacts:\n  - text: A.\n    as_of: 12:30\n    citations: [{source: s}]\n"
+    assert problems_of("leader", text) == [
+        f"{PATH}:6:12: facts[0].as_of: expected a date like 2023-09-11, 2025-01 or '2023', got unquoted 12:30 "
+        "(YAML reads it as the number 750); put it in quotes: '12:30'"
+    ]
+
+
+def test_a_fact_sheet_with_an_upper_case_suffix_is_named_not_skipped(tmp_path: Path) -> None:
+    from briefing.load import Layout, load_briefing
+
+    (tmp_path / "briefings" / "countries").mkdir(parents=True)
+    (tmp_path / "briefings" / "countries" / "japan.YML").write_text("name: Japan\nsummary: S.\nfacts: []\n")
+    loaded = load_briefing(Layout(tmp_path, schemas_dir=str(SCHEMAS)))
+    assert [p.format() for p in loaded.problems] == [
+        "briefings/countries/japan.YML: the file name ends in '.YML'; rename it to end in '.yml'"
+    ]

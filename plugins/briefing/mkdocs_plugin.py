@@ -89,7 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for file in list(files):
-            if file.src_uri.endswith((".yml", ".yaml")):
+            if file.src_uri.lower().endswith((".yml", ".yaml")):
                 files.remove(file)  # fact sheets are rendered, never published raw
             elif file.src_path is not None and not file.generated_by:
                 file.edit_uri = f"{self.docs_rel}/{file.src_uri}"

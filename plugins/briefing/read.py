@@ -82,6 +82,10 @@ def list_content_files(folder: Path, suffixes: tuple[str, ...], root: Path) -> t
             problems.append(Problem(rel, 0, 0, "", _SYMLINK_REFUSED))
         elif path.is_file() and path.suffix in suffixes:
             found.append(path)
+        elif path.is_file() and path.suffix.lower() in suffixes:
+            problems.append(
+                Problem(rel, 0, 0, "", f"the file name ends in {path.suffix!r}; rename it to end in {suffixes[0]!r}")
+            )
     return found, problems
 
 

@@ -108,7 +108,9 @@ def _message(error: ValidationError, node: YNode, schema: dict[str, Any]) -> str
     validator = error.validator
     expected = _expected(schema)
     if validator == "type":
-        expected = _expected({"type": schema["type"]})
+        # A date or an id is best described by its form; any other string by its type.
+        if not _is_date_or_id(schema):
+            expected = _expected({"type": schema["type"]})
         if node.plain_type in ("bool", "int", "float", "null") and "string" in _types(schema):
             assert isinstance(node.value, str)
             return f"expected {expected}, got {describe_plain(node)}; put it in quotes: '{node.value}'"
@@ -132,6 +134,10 @@ def _message(error: ValidationError, node: YNode, schema: dict[str, Any]) -> str
     if validator == "minimum":
         return f"expected a number of at least {schema['minimum']}, got {describe_value(node)}"
     return str(error.message)
+
+
+def _is_date_or_id(schema: dict[str, Any]) -> bool:
+    return str(schema.get("pattern", "")).startswith(("^[0-9]{4}(-", "^[a-z0-9]+(-"))
 
 
 def _types(schema: dict[str, Any]) -> list[str]:
