@@ -7,8 +7,8 @@ watched by the plugin's on_serve. Each test runs a real server on a free loopbac
 from __future__ import annotations
 
 import os
-import socket
 import signal
+import socket
 import subprocess
 import sys
 import time
