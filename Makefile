@@ -49,11 +49,12 @@ node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# The offline edition as a reproducible zip. Timestamps come from the last commit, so the same
-# commit gives the same bytes; the browser tests run this target with their own paths.
+# The offline edition as a reproducible zip. Timestamps come from the last commit (1980-01-01
+# outside a git checkout), so the same commit gives the same bytes; the browser tests run this
+# target with their own paths.
 OFFLINE_SITE ?= .site-offline
 OFFLINE_ZIP ?= dist/briefing-offline.zip
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+SOURCE_DATE_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),315532800)
 SHIM_DIR = $(OFFLINE_SITE)/assets/javascripts/iframe-worker
 
 offline: $(STAMP) node_modules
