@@ -99,7 +99,7 @@ def test_edit_button_opens_the_yaml_behind_a_generated_page(small_project: Proje
 def test_country_page_lists_its_leader_and_timeline(small_project: Project) -> None:
     assert small_project.build().returncode == 0
     html = small_project.html("countries/north-korea/index.html")
-    assert '<dt>Leader of North Korea</dt><dd><a href="../../leaders/kim-jong-un/">Kim Jong Un</a>' in html
+    assert '<dt>Leader of North Korea</dt> <dd><a href="../../leaders/kim-jong-un/">Kim Jong Un</a>' in html
     assert (
         '<li><time datetime="2023-09-11">11 September 2023</time>: Met Vladimir Putin in Vladivostok. '
         '(<a href="../../leaders/kim-jong-un/#fact-1">Kim Jong Un</a>)</li>'
@@ -236,3 +236,15 @@ def test_hand_written_pages_are_cross_linked_and_listed_under_mentioned_in(small
     # Counted on the text a reader sees: the name in code is not a mention; the snippet is plain text.
     assert '<li><a href="../../analysis/">Weekly analysis</a>: 2 mentions: “Weekly analysis ' in leader
     assert "sent <mark>Kim Jong-un</mark> by train; in code stays as it is. North Korea in brief The…”</li>" in leader
+
+
+def test_aliases_are_separate_words_in_the_search_index(small_project: Project) -> None:
+    """Search finds a page by any of its names: 'Pyongyang' must not be indexed as 'writtenPyongyang'."""
+    import json
+
+    assert small_project.build().returncode == 0
+    index = json.loads((small_project.root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    page = next(doc for doc in index["docs"] if doc["location"] == "countries/north-korea/")
+    assert " Also written Pyongyang " in page["text"]
+    leader = next(doc for doc in index["docs"] if doc["location"] == "leaders/kim-jong-un/")
+    assert " Also written Kim Jong-un " in leader["text"]

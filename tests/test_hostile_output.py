@@ -130,7 +130,7 @@ def test_script_in_source_title_is_text_everywhere_it_lands(site: Path) -> None:
     escaped = "&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;"
     assert f"<title>{escaped} - Hostile Test</title>" in html
     assert f'<h1 id="source-title">{escaped}</h1>' in html
-    assert "<dt>Publisher</dt><dd>Wire&#34; onmouseover=&#34;alert(9)</dd>" in html
+    assert "<dt>Publisher</dt> <dd>Wire&#34; onmouseover=&#34;alert(9)</dd>" in html
     leader = page(site, "countries/north-korea/index.html")
     assert f"Wire&#34; onmouseover=&#34;alert(9), <cite>{escaped}</cite>" in leader
     titles = {doc["location"]: doc["title"] for doc in search_docs(site)}
