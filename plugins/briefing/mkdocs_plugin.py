@@ -12,7 +12,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -24,6 +24,7 @@ from .render import render_all
 from .resolve import resolve
 from .safe_build import AtomicSite
 from .sanitize import safe_meta, safe_title, sanitize_html
+from .search_index import AUTO_ENTRY_LIMIT, fold_index_file
 from .urls import Hrefs, entity_uri
 
 log = get_plugin_logger(__name__)
@@ -42,6 +43,11 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     """A current or expected role whose newest source is older than this is marked stale."""
     link_every_mention = c.Type(bool, default=False)
     """Link every mention of a name, not only the first in each section."""
+    search_index = c.Choice(("full", "pages", "auto"), default="full")
+    """'pages': one search entry per page, which keeps file:// search fast at thousands of pages;
+    'auto': the same, only once the index has more than 1,500 entries (the offline edition)."""
+    search_text_limit = c.Type(int, default=300)
+    """With search_index 'pages': characters of each page's text kept in the index."""
 
 
 def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
@@ -155,9 +161,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     # After every other plugin has written into the temporary site folder: -100, "last" in MkDocs'
     # terms, is taken by Material's offline plugin, which writes search/search_index.js then.
     @event_priority(-10_000)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _swap_in_site(self, *, config: MkDocsConfig) -> None:
         self.atomic_site.finish()
         config.site_dir = str(self.atomic_site.site_dir)  # anything later writes into the real site
+
+    # After Material's search plugin writes the index (priority 0), before its offline plugin
+    # inlines it into search_index.js (-100).
+    @event_priority(-50)
+    def _fold_search_index(self, *, config: MkDocsConfig) -> None:
+        if self.config.search_index != "full":
+            above = AUTO_ENTRY_LIMIT if self.config.search_index == "auto" else 0
+            counts = fold_index_file(Path(config.site_dir), self.config.search_text_limit, above=above)
+            if counts:
+                log.info(f"search index folded to one entry per page: {counts[0]} entries -> {counts[1]}")
+
+    on_post_build = CombinedEvent(_fold_search_index, _swap_in_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if hasattr(self, "atomic_site"):

@@ -73,9 +73,16 @@ def _environment() -> Environment:
 _ENV = _environment()
 
 
-def front_matter(title: str) -> Markup:
-    """Page meta for MkDocs. The title is HTML-escaped because themes print page.title unescaped."""
-    data = yaml.safe_dump({"title": str(Markup.escape(title))}, allow_unicode=True, sort_keys=False)
+def front_matter(title: str, tags: tuple[str, ...] = ()) -> Markup:
+    """Page meta for MkDocs. The title is HTML-escaped because themes print page.title unescaped.
+
+    `tags` go to Material's search index only (its tags plugin is off): a page's other names
+    rank it first when searched for, and survive any cut of the index text.
+    """
+    meta: dict[str, object] = {"title": str(Markup.escape(title))}
+    if tags:
+        meta["tags"] = list(tags)
+    data = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return Markup(f"---\n{data}---\n")
 
 
@@ -129,7 +136,7 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
     sections = [(key, [(i, f) for i, f in enumerate(entity.facts) if f.section == key]) for key in SECTIONS]
     markdown = _render(
         "entity.md.j2",
-        front=front_matter(entity.name),
+        front=front_matter(entity.name, (*entity.aliases, *entity.native_names)),
         e=entity,
         b=resolved.briefing,
         r=resolved,
