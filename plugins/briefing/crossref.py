@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from .model import Citation, Source
+from .model import Citation, Origin, Source
 from .problems import Problem
 from .quotes import closest_passage, find_elsewhere, find_quote, text_hash
 from .read import ReadResult
@@ -18,6 +18,12 @@ _KIND_NAMES = {
 }
 
 
+def _at(where: Origin, message: str, leaf: str | None = None) -> Problem:
+    """A problem at a written value; `leaf` names a sibling field of the citation (".paragraph")."""
+    field = where.field if leaf is None else where.field.rsplit(".", 1)[0] + leaf
+    return Problem(where.path, where.line, where.col, field, message)
+
+
 def check_references(result: ReadResult) -> Iterator[Problem]:
     for ref in result.references:
         where = ref.origin
@@ -25,22 +31,16 @@ def check_references(result: ReadResult) -> Iterator[Problem]:
             close = difflib.get_close_matches(ref.target, sorted(result.known_ids), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             wanted = "" if len(ref.kinds) > 1 else f" ({_KIND_NAMES[ref.kinds[0]]})"
-            yield Problem(
-                where.path,
-                where.line,
-                where.col,
-                where.field,
+            yield _at(
+                where,
                 f"unknown id {ref.target!r}: no fact sheet has it{wanted}{hint}",
             )
             continue
         kind, path = result.known_ids[ref.target]
         if kind not in ref.kinds:
             wanted = " or ".join(_KIND_NAMES[k] for k in ref.kinds)
-            yield Problem(
-                where.path,
-                where.line,
-                where.col,
-                where.field,
+            yield _at(
+                where,
                 f"expected {wanted}, got {ref.target!r}, which is {_KIND_NAMES[kind]} ({path})",
             )
 
@@ -68,53 +68,39 @@ def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: 
             return
         close = difflib.get_close_matches(citation.source_id, sorted(sources), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        field = where.field.rsplit(".", 1)[0] + ".source"
-        yield Problem(
-            where.path,
-            where.line,
-            where.col,
-            field,
-            f"unknown source {citation.source_id!r}: no file sources/{citation.source_id}.md{hint}",
+        yield _at(
+            where, f"unknown source {citation.source_id!r}: no file sources/{citation.source_id}.md{hint}", ".source"
         )
         return
     count = len(source.paragraphs)
     if citation.quote is None:
         if citation.paragraph is None:
-            yield Problem(
-                where.path,
-                where.line,
-                where.col,
-                where.field.rsplit(".", 1)[0],
+            yield _at(
+                where,
                 "give the quote that backs the claim, or at least the paragraph number",
+                "",
             )
         elif citation.paragraph > count:
-            yield Problem(
-                where.path,
-                where.line,
-                where.col,
-                where.field.rsplit(".", 1)[0] + ".paragraph",
+            yield _at(
+                where,
                 f"{source.origin.path} has {count} paragraphs, not {citation.paragraph}",
+                ".paragraph",
             )
         return
     found = find_quote(citation.quote, source.paragraphs)
     if found is not None:
         if citation.paragraph is not None and citation.paragraph != found:
-            yield Problem(
-                where.path,
-                where.line,
-                where.col,
-                where.field.rsplit(".", 1)[0] + ".paragraph",
+            yield _at(
+                where,
                 f"the quote is in paragraph {found} of {source.origin.path}, not {citation.paragraph}",
+                ".paragraph",
             )
         return
     elsewhere = find_elsewhere(citation.quote, sources.values(), source.id)
     if elsewhere:
         other, paragraph = elsewhere
-        yield Problem(
-            where.path,
-            where.line,
-            where.col,
-            where.field,
+        yield _at(
+            where,
             f"misattributed quote: it is not in {source.origin.path} but in "
             f"{sources[other].origin.path} paragraph {paragraph} (source: {other})",
         )
@@ -125,7 +111,7 @@ def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: 
         if passage
         else ""
     )
-    yield Problem(where.path, where.line, where.col, where.field, f"quote not found in {source.origin.path}{closest}")
+    yield _at(where, f"quote not found in {source.origin.path}{closest}")
 
 
 def check_source_hashes(sources: dict[str, Source]) -> Iterator[Problem]:
