@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Paragraph, Source
 
@@ -22,6 +23,7 @@ _SPACE = re.compile(r"\s+")
 _SPACED_DASH = re.compile(r" ?- ?")
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """The form quotes are compared in: NFC, straight quotes, ASCII hyphens, single spaces.
 

@@ -42,14 +42,16 @@ class Resolved:
     mentioned_in: dict[str, list[Mentioned]] = field(default_factory=dict)
     linked_from: dict[str, list[str]] = field(default_factory=dict)
     timelines: dict[str, list[TimelineEntry]] = field(default_factory=dict)
+    _paragraphs: dict[Citation, int | None] = field(default_factory=dict, repr=False)
 
     def paragraph_of(self, citation: Citation) -> int | None:
-        """The paragraph a citation points at: given, or where its quote was found."""
-        if citation.paragraph is not None:
+        """The paragraph a citation points at: given, or where its quote was found (looked up once)."""
+        if citation.paragraph is not None or citation.quote is None:
             return citation.paragraph
-        if citation.quote is None:
-            return None
-        return find_quote(citation.quote, self.briefing.sources[citation.source_id].paragraphs)
+        if citation not in self._paragraphs:
+            paragraphs = self.briefing.sources[citation.source_id].paragraphs
+            self._paragraphs[citation] = find_quote(citation.quote, paragraphs)
+        return self._paragraphs[citation]
 
     def is_stale(self, as_of: PartialDate) -> bool:
         return (self.today - as_of.latest_day()).days > self.stale_after_days
