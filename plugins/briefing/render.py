@@ -8,14 +8,13 @@ cannot inject markup, Markdown syntax or attribute lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .citations import PageCitations, quote_html
-from .model import KIND_FOLDERS, KIND_LABELS, Entity, PartialDate, Role, Source
+from .model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
 from .resolve import Resolved, fact_anchor, last_as_of, role_anchor
 from .urls import Hrefs, entity_uri, source_uri
 
@@ -234,5 +233,3 @@ def render_all(
         pages.append(render_home(resolved, directory_urls, site_name, briefings_dir))
     return pages
 
-
-__all__ = ["Page", "PartialDate", "date", "render_all"]
