@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .model import Citation, Origin, Source
 from .problems import Problem
 from .quotes import closest_passage, find_elsewhere, find_quote, text_hash
-from .read import ReadResult
+from .records import ReadResult
 
 _KIND_NAMES = {
     "country": "a country",
