@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.authoring import article_paragraphs, derive_id
+from briefing.article_text import article_paragraphs
+from briefing.authoring import derive_id
 from briefing.cli import main
 from conftest import Project
 

@@ -1,4 +1,4 @@
-"""Authoring: a new fact sheet from a name, a new source article from a saved text or HTML page.
+"""Authoring: a new source article from a saved text or HTML page, and what `briefing new` shares.
 
 Both write one new file and never overwrite: a contributor's work is never lost to a typo in an
 id. Everything written is checked against the same schemas the build uses before it is written,
@@ -15,33 +15,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from .article_text import article_paragraphs, is_html
 from .load import Layout, Loaded, load_briefing
-from .model import KIND_FOLDERS, PartialDate
-from .problems import ContentError
+from .model import PartialDate
+from .problems import ContentError, Refused
 from .quotes import text_hash
-from .read import FACT_SHEET_SUFFIXES, RESERVED_IDS, check_id, split_front_matter, split_paragraphs
+from .read import RESERVED_IDS, check_id, split_front_matter, split_paragraphs
 from .schema_check import check_against_schema
 from .yamlread import MAX_FILE_BYTES, read_yaml
-
-MAX_ARTICLE_BYTES = 20_000_000
-"""The largest saved page read; the text kept must still fit the content limit (MAX_FILE_BYTES)."""
-
-
-class Refused(Exception):
-    """Nothing was written: the message says why, naming the file or option concerned."""
-
-
-@dataclass(frozen=True)
-class NewFactSheet:
-    path: str
-    """Where the skeleton was written, relative to the project root."""
-    entity_id: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +85,7 @@ def derive_id(text: str, max_length: int = 80) -> str:
     return derived
 
 
-def _valid_id(entity_id: str, rel: str) -> None:
+def valid_id(entity_id: str, rel: str) -> None:
     if check_id(entity_id, rel) is None:
         return
     if entity_id in RESERVED_IDS:
@@ -107,7 +93,7 @@ def _valid_id(entity_id: str, rel: str) -> None:
     raise Refused(f"{entity_id!r} is not a valid id; expected lower-case words joined by hyphens, e.g. kim-jong-un")
 
 
-def _project_folder(layout: Layout, folder: str, option: str) -> Path:
+def project_folder(layout: Layout, folder: str, option: str) -> Path:
     path = layout.root / folder
     if not path.is_dir() or path.is_symlink():
         raise Refused(f"{folder}/: no such folder in {layout.root}; run this in the project folder or pass {option}")
@@ -134,221 +120,6 @@ def write_new_file(path: Path, rel: str, text: str) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-
-
-# Commented examples, one block per field; uncommenting a block means deleting "# " from each line.
-_EXAMPLE_CITATION = """\
-#     citations:                  # one or more sources backing it
-#       - source: 2025-01-06-example-article    # a file in sources/, without .md
-#         quote: "an exact passage of that article"   # or paragraph: 3 (the paragraph number)"""
-_KIND_FIELDS = {
-    "country": """\
-# The ISO 3166-1 alpha-2 code, and the capital with a citation:
-# iso_code: KP
-# capital:
-#   name: Pyongyang
-#   citations:
-#     - source: 2025-01-06-example-article
-#       quote: "North Korea's capital, Pyongyang"
-""",
-    "leader": f"""\
-# The id of the country the leader is chiefly associated with (a file in briefings/countries/):
-# country: japan
-
-# Offices held. To add one, replace [] by this example, uncommented:
-roles: []
-#   - title: Prime Minister of Japan   # the office, as the sources name it
-#     country: japan              # the id of the country, or organisation: the id of an organisation
-#     status: current             # current, former or expected: what the sources say on as_of
-#     from: '2024-10'             # optional: when the office began (to: when it ended)
-#     as_of: '2025-01'            # the date of the newest source that supports the status
-{_EXAMPLE_CITATION}
-""",
-    "organisation": """\
-# What kind of organisation this is:
-# type: military alliance
-""",
-    "topic": """\
-# The ids of the fact sheets this topic concerns (leaders, organisations and related_topics alike):
-# countries: [north-korea, russia]
-# leaders: [kim-jong-un]
-""",
-}
-
-
-def fact_sheet_text(kind: str, name: str, entity_id: str) -> str:
-    """A fact sheet that passes the schema as written, with every further field shown in comments."""
-    who = "who" if kind == "leader" else "what"
-    summary = f"TODO: one sentence saying {who} {name} is, as of the newest source."
-    return f"""\
-# yaml-language-server: $schema=../../schemas/{kind}.schema.json
-# Fact sheet of {name}, a {kind}. Other fact sheets refer to it by its id, the file name: {entity_id}
-# Every claim needs a citation: a source article and an exact quote of it. After each change run
-# `briefing check`; CONTRIBUTING.md explains every message it prints.
-
-{_dump("name", name)}
-# Other names the sources use, linked to this page wherever they appear (Kim Jong Un has [Kim Jong-un]):
-aliases: []
-# Names in another language or script, linked like aliases (Kim Jong Un has [김정은]):
-# native_names: []
-# Names shared with another fact sheet, such as a bare surname, never linked (Kim Jong Un has [Kim]):
-# ambiguous_aliases: []
-
-# One sentence, replacing the placeholder:
-{_dump("summary", summary)}
-
-{_KIND_FIELDS[kind]}
-# Claims, each listed under its section. To add one, replace [] by this example, uncommented:
-facts: []
-#   - text: Met Vladimir Putin in Vladivostok.   # the claim, in the briefing's own words
-#     as_of: '2025-01'            # the date of the newest source backing the claim
-#     date: '2023-09-11'          # optional: when it happened; puts the fact on timelines
-#     section: diplomacy          # background, politics, military, diplomacy, economy or statements
-#     about: [russia]             # optional: ids of other fact sheets the fact concerns
-{_EXAMPLE_CITATION}
-"""
-
-
-def _dump(key: str, value: str) -> str:
-    return yaml.safe_dump({key: value}, allow_unicode=True, width=1_000_000).rstrip("\n")
-
-
-def new_fact_sheet(layout: Layout, kind: str, name: str, entity_id: str | None = None) -> NewFactSheet:
-    """Write a schema-valid skeleton fact sheet for `name`, with commented examples to copy."""
-    if kind not in KIND_FOLDERS:
-        raise Refused(f"unknown kind {kind!r}; expected one of: {', '.join(KIND_FOLDERS)}")
-    name = " ".join(name.split())
-    if not name:
-        raise Refused('name: is empty; give the name as the sources write it, e.g. "Shigeru Ishiba"')
-    entity_id = entity_id if entity_id is not None else derive_id(name)
-    if not entity_id:
-        raise Refused(
-            f"cannot make an id from {name!r}: it has no Latin letters; give one with --id, e.g. --id kim-jong-un"
-        )
-    folder = f"{layout.briefings_dir}/{KIND_FOLDERS[kind]}"
-    rel = f"{folder}/{entity_id}.yml"
-    _valid_id(entity_id, rel)
-    _project_folder(layout, layout.briefings_dir, "--root")
-    for other_kind, other_folder in KIND_FOLDERS.items():
-        for suffix in FACT_SHEET_SUFFIXES:
-            other = f"{layout.briefings_dir}/{other_folder}/{entity_id}{suffix}"
-            if (layout.root / other).exists() and other != rel:
-                raise Refused(
-                    f"{entity_id!r} is already the id of {other} ({other_kind}); ids are unique across kinds, "
-                    "so choose another with --id"
-                )
-    text = fact_sheet_text(kind, name, entity_id)
-    try:
-        problems = check_against_schema(read_yaml(text, rel), kind, rel, layout.root / layout.schemas_dir)
-    except ContentError as exc:
-        problems = [exc.problem]
-    if problems:  # only the name can be at fault: the rest of the skeleton is fixed text
-        raise Refused("\n".join(f"name: {p.message}" for p in problems))
-    (layout.root / folder).mkdir(exist_ok=True)
-    write_new_file(layout.root / rel, rel, text)
-    return NewFactSheet(rel, entity_id)
-
-
-# --- Source articles ---
-
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|p)\b", re.I | re.S)
-_SKIPPED = frozenset({"script", "style", "nav", "noscript", "template"})
-# Elements whose start closes an open <p>, as browsers do.
-_BLOCKS = frozenset(
-    {"address", "article", "aside", "blockquote", "div", "dl", "figure", "footer", "form", "header", "hr"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "li", "main", "nav", "ol", "pre", "section", "table", "ul"}
-)
-
-
-class _ArticleParser(HTMLParser):
-    """The text of every <p> (and of the first <h1>), outside script, style and navigation."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)  # entities arrive unescaped in handle_data
-        self.paragraphs: list[str] = []
-        self.heading: str | None = None
-        self._skipping = 0
-        self._paragraph: list[str] | None = None
-        self._h1: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
-            self._skipping += 1
-        if tag in _BLOCKS or tag == "p":
-            self._end_paragraph()
-        if tag == "p" and not self._skipping:
-            self._paragraph = []
-        elif tag == "h1" and self.heading is None and not self._skipping:
-            self._h1 = []
-        elif tag == "br":
-            self.handle_data(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag == "p" or tag in _BLOCKS:
-            self._end_paragraph()
-        if tag == "h1" and self._h1 is not None:
-            self.heading = " ".join("".join(self._h1).split()) or None
-            self._h1 = None
-
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        for collecting in (self._paragraph, self._h1):
-            if collecting is not None:
-                collecting.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._end_paragraph()
-
-    def _end_paragraph(self) -> None:
-        if self._paragraph is not None:
-            self.paragraphs.append("".join(self._paragraph))
-            self._paragraph = None
-
-
-def is_html(text: str, file_name: str) -> bool:
-    return file_name.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_START.match(text))
-
-
-def article_paragraphs(text: str, *, html: bool) -> tuple[list[str], str | None]:
-    """(paragraphs with their whitespace normalised, the HTML page's first <h1> or None).
-
-    Plain text: paragraphs are separated by blank lines, or are one per line when there is
-    no blank line at all (text copied out of a browser often comes that way).
-    """
-    heading = None
-    if html:
-        parser = _ArticleParser()
-        parser.feed(text)
-        parser.close()
-        raw, heading = parser.paragraphs, parser.heading
-    else:
-        text = text.strip()
-        has_blank_line = re.search(r"\n\s*\n", text) is not None
-        raw = [p.text for p in split_paragraphs(text, 1)] if has_blank_line else text.splitlines()
-    paragraphs = [" ".join(unicodedata.normalize("NFC", p).split()) for p in raw]
-    return [p for p in paragraphs if p], heading
-
-
-def read_article(path: Path) -> str:
-    """A saved article's text: UTF-8, with or without a byte-order mark."""
-    try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise Refused(f"{path}: larger than {MAX_ARTICLE_BYTES:,} bytes; save only the article")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Refused(f"{path}: cannot be read: {exc.strerror}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise Refused(
-            f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); convert it first, "
-            f"e.g. iconv -f windows-1252 -t utf-8 {path.name} > article.txt"
-        ) from None
 
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -414,9 +185,9 @@ def import_source(
         if not words:
             raise Refused(f"cannot make an id from the title or the file name of {article_name}; give one with --id")
         source_id = f"{date}-{words}"
-    folder = _project_folder(layout, layout.sources_dir, "--root or --sources-dir")
+    folder = project_folder(layout, layout.sources_dir, "--root or --sources-dir")
     rel = f"{layout.sources_dir}/{source_id}.md"
-    _valid_id(source_id, rel)
+    valid_id(source_id, rel)
     refuse_existing(folder / f"{source_id}.md", rel)
     # The hash is taken of the paragraphs exactly as the reader will find them in the file.
     draft = source_file_text(front, paragraphs, "0" * 64)

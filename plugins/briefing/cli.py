@@ -9,12 +9,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .authoring import Refused, SourceFields, import_source, new_fact_sheet, read_article
+from .article_text import read_article
+from .authoring import SourceFields, import_source
 from .crossref import check_citations_of
 from .load import Layout, load_briefing
-from .problems import Severity, sorted_problems
+from .problems import Refused, Severity, sorted_problems
 from .quotes import text_hash
 from .read import check_id, read_all
+from .skeleton import new_fact_sheet
 
 
 def _layout(args: argparse.Namespace) -> Layout:

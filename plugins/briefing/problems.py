@@ -69,3 +69,7 @@ class ContentError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.format())
         self.problem = problem
+
+
+class Refused(Exception):
+    """An authoring command wrote nothing: the message says why, naming the file or option concerned."""
