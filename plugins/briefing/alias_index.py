@@ -218,11 +218,15 @@ class AliasClash:
     first: AliasSite
     second: AliasSite
 
-    def message(self) -> str:
+    def description(self) -> str:
+        """What is wrong and how to settle it, without the location of the second claim."""
         return (
-            f"{self.second.location()}: alias '{self.alias}' is also claimed by {self.first.location()}; "
+            f"alias '{self.alias}' is also claimed by {self.first.location()}; "
             "declare it under ambiguous_aliases in both, or remove it"
         )
+
+    def message(self) -> str:
+        return f"{self.second.location()}: {self.description()}"
 
 
 @dataclass(frozen=True)

@@ -65,8 +65,7 @@ def build_index(briefing: Briefing) -> tuple[AliasIndex, list[Problem]]:
                 clash.second.line,
                 0,
                 "aliases",
-                f"alias '{clash.alias}' is also claimed by {clash.first.location()}; "
-                "declare it under ambiguous_aliases in both, or remove it",
+                clash.description(),
             )
         )
     return index, problems
