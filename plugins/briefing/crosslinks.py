@@ -47,6 +47,7 @@ def alias_specs(briefing: Briefing) -> list[AliasSpec]:
             aliases=e.aliases,
             native_names=e.native_names,
             ambiguous_aliases=e.ambiguous_aliases,
+            fold_diacritics=e.fold_diacritics,
             path=e.origin.path,
             alias_lines=e.alias_lines,
         )

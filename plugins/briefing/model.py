@@ -120,6 +120,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     native_names: tuple[str, ...] = ()
     ambiguous_aliases: tuple[str, ...] = ()
+    fold_diacritics: bool = True
+    """Whether a name written without accents still finds this entity."""
     facts: tuple[Fact, ...] = ()
     # Per kind; empty where the kind has none.
     roles: tuple[Role, ...] = ()

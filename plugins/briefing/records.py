@@ -130,6 +130,7 @@ class RecordBuilder:
             aliases=self.texts(fields, "aliases"),
             native_names=self.texts(fields, "native_names"),
             ambiguous_aliases=self.texts(fields, "ambiguous_aliases"),
+            fold_diacritics=fields["fold_diacritics"].to_data() if "fold_diacritics" in fields else True,
             facts=self._list(fields, "facts", self._fact),
             roles=self._list(fields, "roles", self._role),
             country=self.reference(fields["country"], ("country",), "country") if "country" in fields else None,

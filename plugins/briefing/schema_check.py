@@ -168,6 +168,8 @@ def _expected(schema: dict[str, Any]) -> str:
         return "a list"
     if types == ["object"]:
         return "a mapping of fields"
+    if types == ["boolean"]:
+        return "true or false"
     return " or ".join(types) or "a valid value"
 
 
