@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import Project
-
 from briefing.load import Layout, load_briefing
+from conftest import Project
 
 
 def test_a_sheet_can_keep_its_accents_significant(project: Project) -> None:
