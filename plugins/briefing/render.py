@@ -232,4 +232,3 @@ def render_all(
     if home:
         pages.append(render_home(resolved, directory_urls, site_name, briefings_dir))
     return pages
-
