@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .crosslinks import mentions_in_sources
 from .linking import AliasIndex
 from .model import Briefing
 
@@ -73,8 +74,4 @@ def candidate_names(briefing: Briefing, index: AliasIndex, minimum: int = 2) -> 
 
 def unmentioned_sheets(briefing: Briefing, index: AliasIndex) -> list[str]:
     """Ids of fact sheets whose names no source article contains."""
-    mentioned: set[str] = set()
-    for source in briefing.sources.values():
-        for paragraph in source.paragraphs:
-            mentioned.update(m.entity_id for m in index.find_mentions(paragraph.text))
-    return sorted(set(briefing.entities) - mentioned)
+    return sorted(set(briefing.entities) - set(mentions_in_sources(briefing, index)))
