@@ -43,7 +43,6 @@ class Hrefs:
         self.directory_urls = directory_urls
 
     def __call__(self, to_uri: str, anchor: str | None = None) -> str:
-        target = relative_url(page_url(to_uri, self.directory_urls), self.from_url)
-        if to_uri == "" or page_url(to_uri, self.directory_urls) == self.from_url:
-            target = ""
+        to_url = page_url(to_uri, self.directory_urls)
+        target = "" if to_url == self.from_url else relative_url(to_url, self.from_url)
         return f"{target}#{anchor}" if anchor else (target or "./")
