@@ -61,7 +61,7 @@ offline: $(STAMP) node_modules
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/mkdocs build --strict -f mkdocs-offline.yml -d $(OFFLINE_SITE)
 	install -D -m 644 node_modules/iframe-worker/shim/index.js $(SHIM_DIR)/shim.js
 	install -D -m 644 node_modules/iframe-worker/LICENSE $(SHIM_DIR)/LICENSE
-	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/python -m briefing.bundle $(OFFLINE_SITE) $(OFFLINE_ZIP)
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/python -m briefing.publish.bundle $(OFFLINE_SITE) $(OFFLINE_ZIP)
 
 clean:
 	rm -rf site dist .site-* test-artifacts

@@ -29,8 +29,8 @@ except ImportError:  # a development tool, not a dependency of the site
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from briefing.alias_index import _trie_pattern, fold, name_boundaries
-from briefing.linking import AliasSpec, build_alias_index, link_html
+from briefing.link.alias_index import _trie_pattern, fold, name_boundaries
+from briefing.link.linking import AliasSpec, build_alias_index, link_html
 
 _T = TypeVar("_T")
 _SYLLABLES = ("ba", "ka", "ri", "do", "mu", "se", "ta", "lo", "ne", "vi", "gu", "ra", "zo", "pe", "ki", "ma", "nu",

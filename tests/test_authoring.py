@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.article_text import article_paragraphs
-from briefing.authoring import derive_id
+from briefing.authoring.add_source import derive_id
+from briefing.authoring.article_text import article_paragraphs
 from briefing.cli import main
 from conftest import Project
 

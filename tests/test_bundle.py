@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.bundle import SEARCH_ENTRY_BUDGET, ZIP_EPOCH, main, source_date_epoch, write_bundle, zip_timestamp
+from briefing.publish.bundle import SEARCH_ENTRY_BUDGET, ZIP_EPOCH, main, source_date_epoch, write_bundle, zip_timestamp
 
 SITE = {
     "index.html": b"<h1>Korean Peninsula Briefing</h1>",
@@ -169,7 +169,7 @@ def test_main_warns_when_offline_search_would_freeze(
     (site / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": entries}))
     assert main([str(site), str(tmp_path / "b.zip")]) == 0
     assert capsys.readouterr().err == (
-        f"briefing.bundle: warning: search/search_index.json: {SEARCH_ENTRY_BUDGET + 1} entries, more than "
+        f"briefing.publish.bundle: warning: search/search_index.json: {SEARCH_ENTRY_BUDGET + 1} entries, more than "
         f"{SEARCH_ENTRY_BUDGET}: offline search will freeze every page for seconds while it builds its index "
         "(fewer sections or pages in the offline index keep it usable)\n"
     )

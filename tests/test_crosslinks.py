@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.load import Layout, load_briefing
+from briefing.pipeline import Layout, load_briefing
 from conftest import Project
 
 

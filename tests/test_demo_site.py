@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import Layout, load_briefing
+from briefing.pipeline import Layout, load_briefing
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.bundle import write_bundle
+from briefing.publish.bundle import write_bundle
 from hostile_fixtures import (
     COUNTRY,
     copy_demo,

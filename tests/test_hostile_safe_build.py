@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing import safe_build
-from briefing.safe_build import AtomicSite, remove_abandoned
+from briefing.publish import safe_build
+from briefing.publish.safe_build import AtomicSite, remove_abandoned
 from hostile_fixtures import tree_state
 
 log = logging.getLogger("mkdocs.plugins.briefing.test")

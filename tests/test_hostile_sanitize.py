@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.sanitize import safe_meta, safe_title, sanitize_html
+from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from hostile_fixtures import unsafe_markup
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import Layout, load_briefing
+from briefing.pipeline import Layout, load_briefing
 from briefing.problems import ContentError
-from briefing.yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
+from briefing.read.yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
 from hostile_fixtures import COUNTRY, SOURCE, check, make_project, run_cli
 
 COUNTRY_PATH = "briefings/countries/north-korea.yml"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from briefing.linking import AliasIndex, AliasSpec, Mention, build_alias_index, link_html
+from briefing.link.linking import AliasIndex, AliasSpec, Mention, build_alias_index, link_html
 
 LEADERS = "briefings/leaders"
 SPECS = [

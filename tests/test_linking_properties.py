@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.alias_index import fold
-from briefing.linking import AliasIndex, AliasSpec, build_alias_index, link_html
+from briefing.link.alias_index import fold
+from briefing.link.linking import AliasIndex, AliasSpec, build_alias_index, link_html
 
 # Each example compiles a fresh name pattern (about 15 ms: its script classes are large), so the
 # example counts are kept modest to hold the whole file near 10 s.

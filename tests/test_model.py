@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from briefing.model import PartialDate
-from briefing.resolve import Resolved
+from briefing.render.resolve import Resolved
 
 
 @pytest.mark.parametrize(

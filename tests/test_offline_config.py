@@ -77,4 +77,4 @@ def test_make_offline_copies_the_shim_where_the_polyfill_points() -> None:
     ).stdout
     assert f"node_modules/iframe-worker/shim/index.js OUT/{polyfill}\n" in plan
     assert "mkdocs build --strict -f mkdocs-offline.yml -d OUT\n" in plan
-    assert "-m briefing.bundle OUT dist/briefing-offline.zip\n" in plan
+    assert "-m briefing.publish.bundle OUT dist/briefing-offline.zip\n" in plan

@@ -18,15 +18,15 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.linking import AliasIndex, link_html
-from briefing.load import Layout, load_briefing
+from briefing.link.linking import AliasIndex, link_html
+from briefing.pipeline import Layout, load_briefing
 from briefing.problems import ContentError
-from briefing.render import render_all
-from briefing.resolve import resolve
-from briefing.sanitize import sanitize_html
-from briefing.schema_check import KINDS, check_against_schema
-from briefing.urls import Hrefs, entity_uri
-from briefing.yamlread import read_yaml
+from briefing.publish.sanitize import sanitize_html
+from briefing.read.schema_check import KINDS, check_against_schema
+from briefing.read.yamlread import read_yaml
+from briefing.render.pages import render_all
+from briefing.render.resolve import resolve
+from briefing.render.urls import Hrefs, entity_uri
 from hostile_fixtures import SOURCE, make_project, unsafe_markup
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"

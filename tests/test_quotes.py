@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.check.quotes import closest_passage, find_quote, normalise, text_hash
 from briefing.model import Paragraph
-from briefing.quotes import closest_passage, find_quote, normalise, text_hash
 
 PARAGRAPHS = (
     Paragraph(1, "Blinken characterized the military relationship between Russia and North Korea as a “two-way street,” noting that Russia is supplying military assistance.", 1),

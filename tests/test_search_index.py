@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from briefing.search_index import fold_to_pages
+from briefing.publish.search_index import fold_to_pages
 from conftest import Project
 
 INDEX = {
@@ -71,7 +71,7 @@ def test_offline_option_folds_the_built_index(small_project: Project) -> None:
 
 
 def test_auto_leaves_a_small_index_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from briefing.search_index import fold_index_file
+    from briefing.publish.search_index import fold_index_file
 
     (tmp_path / "search").mkdir()
     path = tmp_path / "search" / "search_index.json"

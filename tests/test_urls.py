@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.urls import Hrefs, page_url, relative_url
+from briefing.render.urls import Hrefs, page_url, relative_url
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing.problems import ContentError
-from briefing.schema_check import check_against_schema
-from briefing.yamlread import YNode, plain_scalar_type, read_yaml
+from briefing.read.schema_check import check_against_schema
+from briefing.read.yamlread import YNode, plain_scalar_type, read_yaml
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 PATH = "briefings/leaders/x.yml"
@@ -142,7 +142,7 @@ def test_a_date_field_holding_an_unquoted_time_asks_for_a_date() -> None:
 
 
 def test_a_fact_sheet_with_an_upper_case_suffix_is_named_not_skipped(tmp_path: Path) -> None:
-    from briefing.load import Layout, load_briefing
+    from briefing.pipeline import Layout, load_briefing
 
     (tmp_path / "briefings" / "countries").mkdir(parents=True)
     (tmp_path / "briefings" / "countries" / "japan.YML").write_text("name: Japan\nsummary: S.\nfacts: []\n")

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from briefing.problems import ContentError
-from briefing.yamlfast import fast_tree
-from briefing.yamlread import read_yaml
+from briefing.read.yamlfast import fast_tree
+from briefing.read.yamlread import read_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_SHEETS = sorted((REPO / "briefings").rglob("*.yml"))
 
 
 def careful_tree(text: str, offset: int = 0):  # type: ignore[no-untyped-def]
-    import briefing.yamlfast as fast
+    import briefing.read.yamlfast as fast
 
     saved, fast._CLoader = fast._CLoader, None
     try:

@@ -9,14 +9,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .article_text import read_article
-from .authoring import SourceFields, import_source
-from .crossref import check_citations_of
-from .load import Layout, load_briefing
-from .problems import Refused, Severity, sorted_problems
-from .quotes import text_hash
-from .read import check_id, read_all
-from .skeleton import new_fact_sheet
+from briefing.authoring.add_source import SourceFields, import_source
+from briefing.authoring.article_text import read_article
+from briefing.authoring.new_sheet import new_fact_sheet
+from briefing.check.crossref import check_citations_of
+from briefing.check.quotes import text_hash
+from briefing.pipeline import Layout, load_briefing
+from briefing.problems import Refused, Severity, sorted_problems
+from briefing.read.files import check_id, read_all
 
 
 def _layout(args: argparse.Namespace) -> Layout:
@@ -98,7 +98,7 @@ def with_sha256(data: bytes, digest: str) -> bytes:
 
 def cmd_mentions(args: argparse.Namespace) -> int:
     """Names the sources repeat with no fact sheet, and fact sheets no source names."""
-    from .gaps import candidate_names, unmentioned_sheets
+    from briefing.link.gaps import candidate_names, unmentioned_sheets
 
     loaded = load_briefing(_layout(args))
     candidates = candidate_names(loaded.briefing, loaded.index, args.minimum)

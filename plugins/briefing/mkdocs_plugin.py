@@ -16,16 +16,16 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .linking import link_html
-from .load import Layout, load_briefing
-from .model import KIND_FOLDERS
-from .problems import Severity, has_errors
-from .render import render_all
-from .resolve import resolve
-from .safe_build import AtomicSite
-from .sanitize import safe_meta, safe_title, sanitize_html
-from .search_index import AUTO_ENTRY_LIMIT, fold_index_file
-from .urls import Hrefs, entity_uri
+from briefing.link.linking import link_html
+from briefing.model import KIND_FOLDERS
+from briefing.pipeline import Layout, load_briefing
+from briefing.problems import Severity, has_errors
+from briefing.publish.safe_build import AtomicSite
+from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
+from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
+from briefing.render.pages import render_all
+from briefing.render.resolve import resolve
+from briefing.render.urls import Hrefs, entity_uri
 
 log = get_plugin_logger(__name__)
 
@@ -130,7 +130,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             generated = File.generated(config, page.src_uri, content=page.markdown)
             generated.edit_uri = page.edit_path
             files.append(generated)
-        css = package_files("briefing").joinpath("assets", "briefing.css").read_text(encoding="utf-8")
+        css = package_files("briefing.render").joinpath("assets", "briefing.css").read_text(encoding="utf-8")
         files.append(File.generated(config, CSS_URI, content=css))
         self.index = loaded.index
         self.entities = loaded.briefing.entities

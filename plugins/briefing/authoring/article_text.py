@@ -7,8 +7,8 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .problems import Refused
-from .read import split_paragraphs
+from briefing.problems import Refused
+from briefing.read.files import split_paragraphs
 
 MAX_ARTICLE_BYTES = 20_000_000
 """The largest saved page read; the text kept must still fit the content limit (MAX_FILE_BYTES)."""

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 import yaml
 
-from .authoring import derive_id, project_folder, valid_id, write_new_file
-from .load import Layout
-from .model import KIND_FOLDERS
-from .problems import ContentError, Refused
-from .read import FACT_SHEET_SUFFIXES
-from .schema_check import check_against_schema
-from .yamlread import read_yaml
+from briefing.authoring.add_source import derive_id, project_folder, valid_id, write_new_file
+from briefing.model import KIND_FOLDERS
+from briefing.pipeline import Layout
+from briefing.problems import ContentError, Refused
+from briefing.read.files import FACT_SHEET_SUFFIXES
+from briefing.read.schema_check import check_against_schema
+from briefing.read.yamlread import read_yaml
 
 
 @dataclass(frozen=True)

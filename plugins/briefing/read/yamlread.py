@@ -20,7 +20,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import ContentError, Problem
+from briefing.problems import ContentError, Problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -216,7 +216,7 @@ def read_yaml(text: str, path: str, *, line_offset: int = 0) -> YNode:
 
     `line_offset` shifts reported lines, for YAML embedded in a larger file (front matter).
     """
-    from .yamlfast import fast_tree  # the fast path imports this module
+    from briefing.read.yamlfast import fast_tree  # the fast path imports this module
 
     tree = fast_tree(text, line_offset=line_offset)
     if tree is not None:

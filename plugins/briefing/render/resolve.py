@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from .crosslinks import Mentioned, linked_from, mentions_in_pages, mentions_in_sources
-from .linking import AliasIndex
-from .model import Briefing, Citation, Entity, Fact, PartialDate, Role
-from .quotes import find_quote
+from briefing.check.quotes import find_quote
+from briefing.link.crosslinks import Mentioned, linked_from, mentions_in_pages, mentions_in_sources
+from briefing.link.linking import AliasIndex
+from briefing.model import Briefing, Citation, Entity, Fact, PartialDate, Role
 
 STATUS_SHOWN_AS_CURRENT = ("current", "expected")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import KIND_FOLDERS
+from briefing.model import KIND_FOLDERS
 
 
 def entity_uri(kind: str, entity_id: str) -> str:

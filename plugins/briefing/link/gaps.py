@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .crosslinks import mentions_in_sources
-from .linking import AliasIndex
-from .model import Briefing
+from briefing.link.crosslinks import mentions_in_sources
+from briefing.link.linking import AliasIndex
+from briefing.model import Briefing
 
 # A run of capitalised words ("Cho Tae-yul", "Joint Chiefs of Staff", "U.N."), joined by spaces
 # and at most one lower-case connector between capitalised words.

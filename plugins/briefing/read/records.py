@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .model import Capital, Citation, Entity, Fact, Origin, PartialDate, Role, Source
-from .problems import Problem, Severity
-from .yamlread import YNode
+from briefing.model import Capital, Citation, Entity, Fact, Origin, PartialDate, Role, Source
+from briefing.problems import Problem, Severity
+from briefing.read.yamlread import YNode
 
 _T = TypeVar("_T")
 

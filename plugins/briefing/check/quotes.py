@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Paragraph, Source
+from briefing.model import Paragraph, Source
 
 _QUOTE_MARKS = str.maketrans(
     {

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from .model import Citation, Source
-from .resolve import Resolved
-from .urls import Hrefs, source_uri
+from briefing.model import Citation, Source
+from briefing.render.resolve import Resolved
+from briefing.render.urls import Hrefs, source_uri
 
 
 @dataclass

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-from .alias_index import AliasClash, AliasIndex, AliasSite, AliasSpec, Mention, OffsetMap, build_alias_index
+from briefing.link.alias_index import (
+    AliasClash,
+    AliasIndex,
+    AliasSite,
+    AliasSpec,
+    Mention,
+    OffsetMap,
+    build_alias_index,
+)
 
 __all__ = [
     "AliasClash",

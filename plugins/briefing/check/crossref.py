@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from .model import Citation, Origin, Source
-from .problems import Problem
-from .quotes import closest_passage, find_elsewhere, find_quote, text_hash
-from .records import ReadResult
+from briefing.check.quotes import closest_passage, find_elsewhere, find_quote, text_hash
+from briefing.model import Citation, Origin, Source
+from briefing.problems import Problem
+from briefing.read.records import ReadResult
 
 _KIND_NAMES = {
     "country": "a country",

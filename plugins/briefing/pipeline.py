@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .crosslinks import build_index
-from .crossref import check_citations, check_references, check_source_hashes
-from .linking import AliasIndex
-from .model import Briefing
-from .problems import Problem, has_errors, sorted_problems
-from .read import read_all
+from briefing.check.crossref import check_citations, check_references, check_source_hashes
+from briefing.link.crosslinks import build_index
+from briefing.link.linking import AliasIndex
+from briefing.model import Briefing
+from briefing.problems import Problem, has_errors, sorted_problems
+from briefing.read.files import read_all
 
 
 @dataclass(frozen=True)

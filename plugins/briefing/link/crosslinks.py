@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .linking import AliasIndex, AliasSpec, build_alias_index
-from .model import Briefing, Entity
-from .problems import Problem
+from briefing.link.linking import AliasIndex, AliasSpec, build_alias_index
+from briefing.model import Briefing, Entity
+from briefing.problems import Problem
 
 SNIPPET_CONTEXT = 60
 

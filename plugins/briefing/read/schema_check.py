@@ -13,8 +13,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
-from .problems import Problem
-from .yamlread import YNode, describe_plain
+from briefing.problems import Problem
+from briefing.read.yamlread import YNode, describe_plain
 
 KINDS = ("country", "leader", "organisation", "topic")
 SCHEMA_NAMES = (*KINDS, "source")

@@ -20,14 +20,14 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .article_text import article_paragraphs, is_html
-from .load import Layout, Loaded, load_briefing
-from .model import PartialDate
-from .problems import ContentError, Refused
-from .quotes import text_hash
-from .read import RESERVED_IDS, check_id, split_front_matter, split_paragraphs
-from .schema_check import check_against_schema
-from .yamlread import MAX_FILE_BYTES, read_yaml
+from briefing.authoring.article_text import article_paragraphs, is_html
+from briefing.check.quotes import text_hash
+from briefing.model import PartialDate
+from briefing.pipeline import Layout, Loaded, load_briefing
+from briefing.problems import ContentError, Refused
+from briefing.read.files import RESERVED_IDS, check_id, split_front_matter, split_paragraphs
+from briefing.read.schema_check import check_against_schema
+from briefing.read.yamlread import MAX_FILE_BYTES, read_yaml
 
 
 @dataclass(frozen=True)

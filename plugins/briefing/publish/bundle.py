@@ -6,7 +6,7 @@ directory entries are written. File creation order, mtimes, owners and umask of 
 leave no trace, so two builds of the same briefing give byte-identical bundles (for the same
 Python and zlib; a different zlib may compress differently).
 
-Run as ``python -m briefing.bundle SITE_DIR ZIP_PATH``; the timestamp comes from
+Run as ``python -m briefing.publish.bundle SITE_DIR ZIP_PATH``; the timestamp comes from
 ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/).
 """
 
@@ -163,17 +163,17 @@ def source_date_epoch(environ: Mapping[str, str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 2:
-        print("usage: python -m briefing.bundle SITE_DIR ZIP_PATH", file=sys.stderr)
+        print("usage: python -m briefing.publish.bundle SITE_DIR ZIP_PATH", file=sys.stderr)
         return 2
     site_dir, zip_path = Path(args[0]), Path(args[1])
     try:
         report = write_bundle(site_dir, zip_path, epoch=source_date_epoch(os.environ))
     except (OSError, ValueError) as error:
-        print(f"briefing.bundle: {error}", file=sys.stderr)
+        print(f"briefing.publish.bundle: {error}", file=sys.stderr)
         return 1
     print(report.describe(zip_path))
     for warning in report.warnings():
-        print(f"briefing.bundle: warning: {warning}", file=sys.stderr)
+        print(f"briefing.publish.bundle: warning: {warning}", file=sys.stderr)
     return 0
 
 

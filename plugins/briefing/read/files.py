@@ -11,11 +11,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .model import KIND_FOLDERS, Origin, Paragraph, Source
-from .problems import ContentError, Problem
-from .records import ReadResult, RecordBuilder
-from .schema_check import check_against_schema
-from .yamlread import read_text_file, read_yaml
+from briefing.model import KIND_FOLDERS, Origin, Paragraph, Source
+from briefing.problems import ContentError, Problem
+from briefing.read.records import ReadResult, RecordBuilder
+from briefing.read.schema_check import check_against_schema
+from briefing.read.yamlread import read_text_file, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Names that some file systems or our own layout reserve: never a page id.

@@ -13,10 +13,10 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .citations import PageCitations, quote_html
-from .model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
-from .resolve import Resolved, fact_anchor, last_as_of, role_anchor
-from .urls import Hrefs, entity_uri, source_uri
+from briefing.model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
+from briefing.render.citations import PageCitations, quote_html
+from briefing.render.resolve import Resolved, fact_anchor, last_as_of, role_anchor
+from briefing.render.urls import Hrefs, entity_uri, source_uri
 
 SECTIONS = {
     "background": "Background",
@@ -46,7 +46,7 @@ class Page:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("briefing", "templates"),
+        loader=PackageLoader("briefing.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
