@@ -12,7 +12,8 @@ import pytest
 
 from briefing.pipeline import Layout, load_briefing
 from briefing.problems import ContentError
-from briefing.read.yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
+from briefing.read.yamlread import MAX_FILE_BYTES, read_yaml
+from briefing.read.ynode import MAX_DEPTH
 from hostile_fixtures import COUNTRY, SOURCE, check, make_project, run_cli
 
 COUNTRY_PATH = "briefings/countries/north-korea.yml"

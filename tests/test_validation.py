@@ -9,7 +9,8 @@ import pytest
 
 from briefing.problems import ContentError
 from briefing.read.schema_check import check_against_schema
-from briefing.read.yamlread import YNode, plain_scalar_type, read_yaml
+from briefing.read.yamlread import read_yaml
+from briefing.read.ynode import YNode, plain_scalar_type
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 PATH = "briefings/leaders/x.yml"

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from briefing.model import Capital, Citation, Entity, Fact, Origin, PartialDate, Role, Source
 from briefing.problems import Problem, Severity
-from briefing.read.yamlread import YNode
+from briefing.read.ynode import YNode
 
 _T = TypeVar("_T")
 

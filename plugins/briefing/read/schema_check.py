@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from briefing.problems import Problem
-from briefing.read.yamlread import YNode, describe_plain
+from briefing.read.ynode import YNode, describe_plain
 
 KINDS = ("country", "leader", "organisation", "topic")
 SCHEMA_NAMES = (*KINDS, "source")

@@ -26,7 +26,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from briefing.read.yamlread import MAX_DEPTH, YNode, plain_scalar_type
+from briefing.read.ynode import MAX_DEPTH, YNode, plain_scalar_type
 
 _CLoader: Any = getattr(yaml, "CSafeLoader", None)
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
