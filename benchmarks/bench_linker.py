@@ -29,7 +29,8 @@ except ImportError:  # a development tool, not a dependency of the site
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from briefing.link.alias_index import _trie_pattern, fold, name_boundaries
+from briefing.link.alias_index import _trie_pattern, name_boundaries
+from briefing.link.folding import fold
 from briefing.link.linking import AliasSpec, build_alias_index, link_html
 
 _T = TypeVar("_T")

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.link.alias_index import fold
+from briefing.link.folding import fold
 from briefing.link.linking import AliasIndex, AliasSpec, build_alias_index, link_html
 
 # Each example compiles a fresh name pattern (about 15 ms: its script classes are large), so the

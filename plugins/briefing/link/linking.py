@@ -23,9 +23,9 @@ from briefing.link.alias_index import (
     AliasSite,
     AliasSpec,
     Mention,
-    OffsetMap,
     build_alias_index,
 )
+from briefing.link.folding import OffsetMap
 
 __all__ = [
     "AliasClash",
