@@ -89,7 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         # Atomic output (safe_build.py): build into a temporary sibling, swap it in on success.
-        self.atomic_site = AtomicSite(Path(config.site_dir), strict=bool(config.strict), dirty=self.dirty)
+        self.atomic_site = AtomicSite(Path(config.site_dir), strict=bool(config.strict), dirty=self.dirty, log=log)
         config.site_dir = str(self.atomic_site.start())
         return config
 

@@ -21,10 +21,12 @@ import os
 import secrets
 import shutil
 from pathlib import Path
+from typing import Protocol
 
-from mkdocs.plugins import get_plugin_logger
 
-log = get_plugin_logger(__name__)
+class _Log(Protocol):
+    def info(self, msg: str, /) -> object: ...
+
 
 _BUILDING = "building"
 _PREVIOUS = "previous"
@@ -44,13 +46,23 @@ class _ProblemCounter(logging.Handler):
 class AtomicSite:
     """One build's temporary output folder for `site_dir`, kept only if the build succeeds."""
 
-    def __init__(self, site_dir: Path, *, strict: bool, dirty: bool = False) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        *,
+        strict: bool,
+        dirty: bool = False,
+        log: _Log | None = None,
+        counted_logger: str = "mkdocs",
+    ) -> None:
+        """`log` receives what happened to the site; warnings on `counted_logger` and below fail strict builds."""
         self.site_dir = site_dir.resolve() if site_dir.is_symlink() else site_dir.absolute()
         self.strict = strict
         self.dirty = dirty
         self.temp_dir: Path | None = None
+        self.log: _Log = log or logging.getLogger(__name__)
         self._counter = _ProblemCounter()
-        self._logger = logging.getLogger("mkdocs")
+        self._logger = logging.getLogger(counted_logger)
 
     def _sibling(self, role: str) -> Path:
         name = self.site_dir.name.lstrip(".")
@@ -79,11 +91,11 @@ class AtomicSite:
             return False
         if self.strict and self._counter.count:
             self._remove_temp()
-            log.info(f"strict mode stops this build; {self.site_dir} is left as it was")
+            self.log.info(f"strict mode stops this build; {self.site_dir} is left as it was")
             return False
         temp, self.temp_dir = self.temp_dir, None
         _swap(temp, self.site_dir, self._sibling(_PREVIOUS))
-        log.info(f"the new site is in {self.site_dir}")
+        self.log.info(f"the new site is in {self.site_dir}")
         return True
 
     def discard(self) -> None:
@@ -91,7 +103,7 @@ class AtomicSite:
         self._logger.removeHandler(self._counter)
         if self.temp_dir is not None:
             self._remove_temp()
-            log.info(f"the build failed; {self.site_dir} is left as it was")
+            self.log.info(f"the build failed; {self.site_dir} is left as it was")
 
     def _remove_temp(self) -> None:
         if self.temp_dir is not None:
