@@ -1,0 +1,152 @@
+"""Country outlines for locator maps: Natural Earth 1:50m, keyed by ISO 3166-1 alpha-2 code.
+
+Reads the committed ``data/countries.json.gz`` (made by ``scripts/make_map_data.py``) once per process.
+Outlines share arcs as in TopoJSON, so neighbours simplified arc by arc still meet without gaps or slivers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA_PATH = Path(__file__).parent / "data" / "countries.json.gz"
+
+Point = tuple[float, float]  # (longitude, latitude) in degrees
+
+
+class UnknownCountryCode(KeyError, ValueError):
+    """A code that is not an ISO 3166-1 alpha-2 code of a country in the map data."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Polygon:
+    """One polygon: rings of arc references (outer ring first, then holes), as in TopoJSON.
+
+    An arc reference ``i >= 0`` means arc ``i`` as stored; ``i < 0`` means arc ``~i`` reversed.
+    ``bbox`` is (west, south, east, north) of the outer ring, with west <= east (polygons never cross
+    the antimeridian in Natural Earth); ``area`` is its approximate area in square degrees of latitude.
+    """
+
+    rings: tuple[tuple[int, ...], ...]
+    bbox: tuple[float, float, float, float]
+    area: float
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A country (``code`` set) or a disputed or unassigned territory (``code`` None) and its polygons."""
+
+    code: str | None
+    name: str
+    polygons: tuple[Polygon, ...]
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """All arcs in degrees, the countries by code and the territories that no code names."""
+
+    arcs: tuple[tuple[Point, ...], ...]
+    countries: dict[str, Shape]
+    unassigned: tuple[Shape, ...]
+
+    def ring_points(self, ring: tuple[int, ...]) -> list[Point]:
+        """Return a ring's points, first point repeated last, longitudes continuous (see `ring_shifts`)."""
+        return [point for ref, shift in ring_shifts(self.arcs, ring) for point in _shifted(self.arcs, ref, shift)]
+
+
+def _shifted(arcs: tuple[tuple[Point, ...], ...], ref: int, shift: float) -> tuple[Point, ...]:
+    arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+    return tuple((lon + shift, lat) for lon, lat in arc) if shift else arc
+
+
+def ring_shifts(arcs: tuple[tuple[Point, ...], ...], ring: tuple[int, ...]) -> list[tuple[int, float]]:
+    """Return each arc reference of a ring with the multiple of 360° to add to its longitudes.
+
+    Arcs are stored with continuous longitudes (an arc that crosses the antimeridian runs past ±180°);
+    shifting each arc to start where the previous one ended keeps a ring such as Russia's or Fiji's in one
+    piece, e.g. from 27° to 190° east.
+    """
+    shifted: list[tuple[int, float]] = []
+    end: float | None = None
+    for ref in ring:
+        arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+        shift = 0.0 if end is None else 360.0 * round((end - arc[0][0]) / 360.0)
+        shifted.append((ref, shift))
+        end = arc[-1][0] + shift
+    return shifted
+
+
+def _decode_arcs(data: dict[str, Any]) -> tuple[tuple[Point, ...], ...]:
+    (sx, sy), (tx, ty) = data["transform"]["scale"], data["transform"]["translate"]
+    arcs: list[tuple[Point, ...]] = []
+    for flat in data["arcs"]:
+        x = y = 0
+        shift = 0.0
+        points: list[Point] = []
+        for i in range(0, len(flat), 2):
+            x += flat[i]
+            y += flat[i + 1]
+            lon, lat = x * sx + tx + shift, y * sy + ty
+            # A jump of more than 180° crosses the antimeridian, except along the pole line, where
+            # Antarctica's ring runs from -180° to 180° and must stay that way to enclose the pole.
+            if points and abs(lon - points[-1][0]) > 180 and abs(lat) < 89.9:
+                step = 360.0 if lon < points[-1][0] else -360.0
+                shift += step
+                lon += step
+            points.append((lon, lat))
+        arcs.append(tuple(points))
+    return tuple(arcs)
+
+
+def _polygon(rings: list[list[int]], arcs: tuple[tuple[Point, ...], ...]) -> Polygon:
+    outer = [point for ref, shift in ring_shifts(arcs, tuple(rings[0])) for point in _shifted(arcs, ref, shift)]
+    lons = [p[0] for p in outer]
+    lats = [p[1] for p in outer]
+    shrink = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    twice_area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(outer, outer[1:] + outer[:1], strict=True))
+    return Polygon(
+        rings=tuple(tuple(ring) for ring in rings),
+        bbox=(min(lons), min(lats), max(lons), max(lats)),
+        area=abs(twice_area) / 2 * shrink,
+    )
+
+
+@cache
+def load_atlas() -> Atlas:
+    """Read and decode the committed map data (cached for the life of the process)."""
+    data = json.loads(gzip.decompress(DATA_PATH.read_bytes()).decode("utf-8"))
+    arcs = _decode_arcs(data)
+
+    def shape(code: str | None, entry: dict[str, Any]) -> Shape:
+        return Shape(code, entry["name"], tuple(_polygon(rings, arcs) for rings in entry["polygons"]))
+
+    countries = {code: shape(code, entry) for code, entry in sorted(data["countries"].items())}
+    unassigned = tuple(shape(None, entry) for entry in data["unassigned"])
+    return Atlas(arcs, countries, unassigned)
+
+
+def known_country_codes() -> frozenset[str]:
+    """Return every ISO 3166-1 alpha-2 code the map data can draw (upper case, e.g. ``"KP"``; plus ``"XK"``)."""
+    return frozenset(load_atlas().countries)
+
+
+def country(code: str) -> Shape:
+    """Return the country for an upper-case alpha-2 code; raise `UnknownCountryCode` (a KeyError) otherwise."""
+    countries = load_atlas().countries
+    if code in countries:
+        return countries[code]
+    hint = f" (codes are upper case: {code.upper()!r})" if code.upper() in countries else ""
+    raise UnknownCountryCode(f"unknown ISO 3166-1 alpha-2 country code {code!r}{hint}; expected a code like 'KP'")
+
+
+def country_name(code: str) -> str:
+    """Return the English short name of a country, e.g. ``"North Korea"`` for ``"KP"``; unknown codes raise."""
+    return country(code).name
