@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from picture_modules import load
+from briefing.render.pictures import graph
 
-graph = load("graph")
 GraphNode, GraphEdge = graph.GraphNode, graph.GraphEdge
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -217,9 +216,7 @@ def test_overview_pictures_have_titles_and_an_index() -> None:
 
 SCRIPT = """
 import sys
-sys.path.insert(0, {tests!r})
-from picture_modules import load
-g = load("graph")
+from briefing.render.pictures import graph as g
 N, E = g.GraphNode, g.GraphEdge
 nodes = [N(f"n{{i}}", f"Node {{i}}", ["country", "leader", "topic"][i % 3], f"n{{i}}/") for i in range(60)]
 edges = [E(f"n{{i}}", f"n{{(i * 7 + 3) % 60}}", "r", "") for i in range(60)]

@@ -7,16 +7,10 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-RENDER = Path(__file__).resolve().parents[1] / "plugins" / "briefing" / "render"
-try:
-    from briefing.render.pictures.locator_map import country_name, known_country_codes, locator_map_svg
-except ImportError:  # while briefing/render.py is still a module, the pictures package loads on its own
-    sys.path.insert(0, str(RENDER))
-    from pictures.locator_map import country_name, known_country_codes, locator_map_svg  # type: ignore[no-redef]
+from briefing.render.pictures.locator_map import country_name, known_country_codes, locator_map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 P5 = ["CN", "FR", "GB", "RU", "US"]
@@ -187,8 +181,7 @@ def test_same_output_twice_and_under_another_hash_seed() -> None:
     assert here == locator_map_svg(P5, title="Map") + locator_map_svg(["KP"], title="Map")
     script = (
         "import hashlib, sys\n"
-        f"sys.path.insert(0, {str(RENDER)!r})\n"
-        "from pictures.locator_map import locator_map_svg\n"
+        "from briefing.render.pictures.locator_map import locator_map_svg\n"
         f"svg = locator_map_svg({P5!r}, title='Map') + locator_map_svg(['KP'], title='Map')\n"
         "print(hashlib.sha256(svg.encode()).hexdigest())\n"
     )

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from picture_modules import load
+from briefing.render.pictures import timeline
 
-timeline = load("timeline")
 Item = timeline.TimelineItem
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -137,9 +136,7 @@ def test_empty_timeline_is_still_a_picture() -> None:
 
 SCRIPT = """
 import sys
-sys.path.insert(0, {tests!r})
-from picture_modules import load
-t = load("timeline")
+from briefing.render.pictures import timeline as t
 items = [t.TimelineItem(f"{{2000 + i % 7}}" + ("-%02d" % (i % 12 + 1) if i % 3 else ""), "", f"Item {{i}}", f"i{{i}}/", "event", i % 2 == 0) for i in range(80)]
 sys.stdout.write(t.timeline_svg(items, title="t", id_prefix="p") + t.timeline_html(reversed(items)))
 """
