@@ -48,6 +48,9 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     'auto': the same, only once the index has more than 1,500 entries (the offline edition)."""
     search_text_limit = c.Type(int, default=300)
     """With search_index 'pages': characters of each page's text kept in the index."""
+    pictures = c.Type(bool, default=True)
+    """Draw relations graphs, locator maps and timeline pictures; false leaves only their tables and
+    lists, which is useful only to measure what the pictures cost a build."""
 
 
 def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
@@ -61,6 +64,17 @@ def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
         title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), file.name)
         pages[file.src_uri] = (title, text)
     return pages
+
+
+def stylesheet() -> str:
+    """The one stylesheet of the site: the pages' rules, then the pictures' (graphs, timelines, maps)."""
+    render = package_files("briefing.render")
+    parts = [
+        render.joinpath("assets", "briefing.css"),
+        render.joinpath("pictures", "graph.css"),
+        render.joinpath("pictures", "pictures.css"),
+    ]
+    return "\n".join(part.read_text(encoding="utf-8") for part in parts)
 
 
 def build_day(configured: str | None) -> date:
@@ -112,6 +126,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.config.stale_after_days,
             index=loaded.index,
             pages_text=_hand_written_pages(files),
+            pictures=self.config.pictures,
         )
         pages = render_all(
             resolved,
@@ -130,8 +145,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             generated = File.generated(config, page.src_uri, content=page.markdown)
             generated.edit_uri = page.edit_path
             files.append(generated)
-        css = package_files("briefing.render").joinpath("assets", "briefing.css").read_text(encoding="utf-8")
-        files.append(File.generated(config, CSS_URI, content=css))
+        files.append(File.generated(config, CSS_URI, content=stylesheet()))
         self.index = loaded.index
         self.entities = loaded.briefing.entities
         self.page_entity = {entity_uri(e.kind, e.id): e.id for e in self.entities.values()}

@@ -86,6 +86,8 @@ class Fact:
     about: tuple[str, ...]
     citations: tuple[Citation, ...]
     origin: Origin
+    event: str | None = None
+    """The id of the event the fact tells of: timelines show the event once instead of the fact."""
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,69 @@ class Role:
     start: PartialDate | None = None
     end: PartialDate | None = None
     note: str | None = None
+    office: str | None = None
+    """An office id shared by every holder (president-of-south-korea): successions follow from it."""
+    head: str | None = None
+    """'state', 'government' or 'state-and-government' for a head of state or government."""
 
 
 @dataclass(frozen=True)
 class Capital:
     name: str
     citations: tuple[Citation, ...]
+    alias: bool = False
+    """Whether the capital's name links to the country, as if listed under aliases."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation declared on one sheet ('owner'), read "owner <type wording> other"."""
+
+    type: str
+    other: str
+    status: str
+    as_of: PartialDate
+    citations: tuple[Citation, ...]
+    origin: Origin
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A member of an organisation, with the dates the sources give."""
+
+    member: str
+    as_of: PartialDate
+    citations: tuple[Citation, ...]
+    origin: Origin
+    joined: PartialDate | None = None
+    suspended: PartialDate | None = None
+    left: PartialDate | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity: str
+    role: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date with its citations: an organisation's founding."""
+
+    date: PartialDate
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Predecessor:
+    entity: str
+    citations: tuple[Citation, ...]
+    origin: Origin
 
 
 @dataclass(frozen=True)
@@ -128,20 +187,38 @@ class Entity:
     country: str | None = None
     capital: Capital | None = None
     iso_code: str | None = None
+    iso_code_origin: Origin | None = None
     org_type: str | None = None
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Topics: {"countries": (...), "leaders": (...), "organisations": (...), "related_topics": (...)}."""
     alias_lines: tuple[tuple[str, int], ...] = ()
+    relations: tuple[Relation, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    """Organisations: their members."""
+    founded: Dated | None = None
+    predecessor: Predecessor | None = None
+    # Events
+    date: PartialDate | None = None
+    end: PartialDate | None = None
+    expected: bool = False
+    place: str | None = None
+    event_type: str | None = None
+    participants: tuple[Participant, ...] = ()
+    event_citations: tuple[Citation, ...] = ()
 
     def citations(self) -> tuple[Citation, ...]:
-        """Every citation of the sheet in reading order: capital, roles, facts."""
+        """Every citation of the sheet in reading order: capital, event, roles, relations, members, facts."""
         found: list[Citation] = []
         if self.capital:
             found.extend(self.capital.citations)
-        for role in self.roles:
-            found.extend(role.citations)
-        for fact in self.facts:
-            found.extend(fact.citations)
+        found.extend(self.event_citations)
+        if self.founded:
+            found.extend(self.founded.citations)
+        if self.predecessor:
+            found.extend(self.predecessor.citations)
+        records: list[Role | Relation | Membership | Fact] = [*self.roles, *self.relations, *self.memberships]
+        for record in [*records, *self.facts]:
+            found.extend(record.citations)
         return tuple(found)
 
 
@@ -181,12 +258,14 @@ KIND_FOLDERS = {
     "leader": "leaders",
     "organisation": "organisations",
     "topic": "topics",
+    "event": "events",
 }
 KIND_LABELS = {
     "country": "Countries",
     "leader": "Leaders",
     "organisation": "Organisations",
     "topic": "Topics",
+    "event": "Events",
 }
 
 
@@ -196,6 +275,16 @@ class Briefing:
 
     entities: dict[str, Entity]
     sources: dict[str, Source]
+    wording: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Relation type -> (wording from the sheet that declares it, wording from the other end)."""
 
     def of_kind(self, kind: str) -> list[Entity]:
+        if kind == "event":  # events read in date order
+            events = (e for e in self.entities.values() if e.kind == kind)
+            return sorted(events, key=lambda e: (e.date or PartialDate(0), e.id))
         return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id))
+
+    def words(self, relation_type: str, from_owner: bool) -> str:
+        """How a relation reads from one end: 'supplies arms to' from the owner, 'receives arms from' back."""
+        forward, inverse = self.wording.get(relation_type, (relation_type.replace("-", " "),) * 2)
+        return forward if from_owner else inverse

@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.check.crossref import check_citations, check_references, check_source_hashes
+from briefing.check.links import check_country_codes, check_members_and_participants, check_offices, check_relations
 from briefing.link.crosslinks import build_index
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing
 from briefing.problems import Problem, has_errors, sorted_problems
 from briefing.read.files import read_all
+from briefing.read.vocabulary import relation_wording
+from briefing.render.pictures.locator_map import known_country_codes
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,15 @@ def load_briefing(layout: Layout) -> Loaded:
     problems.extend(check_references(result))
     problems.extend(check_citations(result, unreadable_sources))
     problems.extend(check_source_hashes(result.sources))
+    wording = relation_wording(layout.root / layout.schemas_dir)
+    known = {e.id: e for e in result.entities.values()}
+    problems.extend(check_relations(known, wording))
+    problems.extend(check_offices(known.values()))
+    problems.extend(check_members_and_participants(known.values()))
+    problems.extend(check_country_codes(known.values(), known_country_codes()))
     index, clashes = build_index(Briefing(result.entities, {}))
     problems.extend(clashes)
-    briefing = Briefing(entities=dict(sorted(result.entities.items())), sources=dict(sorted(result.sources.items())))
+    briefing = Briefing(
+        entities=dict(sorted(result.entities.items())), sources=dict(sorted(result.sources.items())), wording=wording
+    )
     return Loaded(briefing, sorted_problems(problems), index)

@@ -15,6 +15,7 @@ _KIND_NAMES = {
     "leader": "a leader",
     "organisation": "an organisation",
     "topic": "a topic",
+    "event": "an event",
 }
 
 

@@ -102,7 +102,7 @@ def check_page_addresses(root: Path, briefings_dir: str, sources_dir: str, resul
         claims.setdefault(f"{KIND_FOLDERS[kind]}/{entity_id}", []).append(f"the page generated from {path}")
     for source_id in result.source_ids:
         claims.setdefault(f"sources/{source_id}", []).append(f"the page generated from {sources_dir}/{source_id}.md")
-    for folder in (*KIND_FOLDERS.values(), "sources"):
+    for folder in (*KIND_FOLDERS.values(), "sources", "timeline", "graph"):
         claims.setdefault(folder, []).append(f"the generated index of {folder}")
     problems: list[Problem] = []
     hand_written: list[str] = []

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from briefing.model import Capital, Citation, Entity, Fact, Origin, PartialDate, Role, Source
 from briefing.problems import Problem, Severity
+from briefing.read import records_links
 from briefing.read.ynode import YNode
 
 _T = TypeVar("_T")
@@ -114,6 +115,10 @@ class RecordBuilder:
                 for item in _items(fields.get(key))
             ),
         )
+        capital = self._capital(fields["capital"]) if "capital" in fields else None
+        aliases = self.texts(fields, "aliases")
+        if capital and capital.alias:
+            aliases, alias_lines = self._capital_alias(fields, capital.name, aliases, alias_lines)
         summary = fields["summary"]
         if self.text(summary).startswith("TODO"):
             self.result.problems.append(
@@ -127,15 +132,16 @@ class RecordBuilder:
             name=self.text(fields["name"]),
             summary=self.text(fields["summary"]),
             origin=Origin(self.path, tree.line, tree.col),
-            aliases=self.texts(fields, "aliases"),
+            aliases=aliases,
             native_names=self.texts(fields, "native_names"),
             ambiguous_aliases=self.texts(fields, "ambiguous_aliases"),
             fold_diacritics=fields["fold_diacritics"].to_data() if "fold_diacritics" in fields else True,
             facts=self._list(fields, "facts", self._fact),
             roles=self._list(fields, "roles", self._role),
             country=self.reference(fields["country"], ("country",), "country") if "country" in fields else None,
-            capital=self._capital(fields["capital"]) if "capital" in fields else None,
+            capital=capital,
             iso_code=self.optional_text(fields, "iso_code"),
+            iso_code_origin=self.origin(fields["iso_code"], "iso_code") if "iso_code" in fields else None,
             org_type=self.optional_text(fields, "type"),
             members={
                 key: self.references(fields, key, kinds, key)
@@ -143,7 +149,27 @@ class RecordBuilder:
                 if kind == "topic" and key in fields
             },
             alias_lines=alias_lines,
+            relations=records_links.relations(self, fields),
+            memberships=records_links.memberships(self, fields),
+            founded=records_links.founded(self, fields),
+            predecessor=records_links.predecessor(self, fields),
+            **(records_links.event_fields(self, fields) if kind == "event" else {}),  # type: ignore[arg-type]
         )
+
+    def _capital_alias(
+        self, fields: dict[str, YNode], name: str, aliases: tuple[str, ...], alias_lines: tuple[tuple[str, int], ...]
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+        """`capital.alias: true`: the capital's name joins the aliases, unless they already list it."""
+        capital = fields["capital"].value
+        assert isinstance(capital, dict)
+        node = capital["name"]
+        if name in aliases:
+            self.result.problems.append(
+                Problem(self.path, node.line, node.col, "capital.alias",
+                        f"{name!r} is also listed under aliases; remove it there (capital.alias: true makes it a name)")
+            )  # fmt: skip
+            return aliases, alias_lines
+        return (*aliases, name), (*alias_lines, (name, node.line))
 
     def _list(self, fields: dict[str, YNode], key: str, build: Callable[[YNode, str], _T]) -> tuple[_T, ...]:
         node = fields.get(key)
@@ -162,6 +188,7 @@ class RecordBuilder:
             about=self.references(fields, "about", _ANY_KIND, f"{field}.about"),
             citations=self.citations(fields["citations"], f"{field}.citations"),
             origin=self.origin(node, field),
+            event=self.reference(fields["event"], ("event",), f"{field}.event") if "event" in fields else None,
         )
 
     def _role(self, node: YNode, field: str) -> Role:
@@ -184,6 +211,8 @@ class RecordBuilder:
             start=self.optional_date(fields, "from", field),
             end=self.optional_date(fields, "to", field),
             note=self.optional_text(fields, "note"),
+            office=self.optional_text(fields, "office"),
+            head=self.optional_text(fields, "head"),
         )
         if role.start and role.end and role.end < role.start:
             self.failed = True
@@ -201,14 +230,15 @@ class RecordBuilder:
     def _capital(self, node: YNode) -> Capital:
         fields = node.value
         assert isinstance(fields, dict)
-        return Capital(self.text(fields["name"]), self.citations(fields["citations"], "capital.citations"))
+        alias = "alias" in fields and fields["alias"].to_data() is True
+        return Capital(self.text(fields["name"]), self.citations(fields["citations"], "capital.citations"), alias)
 
 
 def _items(node: YNode | None) -> list[YNode]:
     return node.value if node is not None and isinstance(node.value, list) else []
 
 
-_ANY_KIND = ("country", "leader", "organisation", "topic")
+_ANY_KIND = records_links.ANY_KIND
 _TOPIC_MEMBERS = {
     "countries": ("country",),
     "leaders": ("leader",),

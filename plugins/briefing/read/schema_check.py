@@ -16,7 +16,7 @@ from referencing import Registry, Resource
 from briefing.problems import Problem
 from briefing.read.ynode import YNode, describe_plain
 
-KINDS = ("country", "leader", "organisation", "topic")
+KINDS = ("country", "leader", "organisation", "topic", "event")
 SCHEMA_NAMES = (*KINDS, "source")
 
 _EXAMPLES = {

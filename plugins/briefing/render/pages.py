@@ -1,88 +1,18 @@
-"""Render stage: model records to page Markdown, through autoescaped Jinja templates.
-
-Generated pages are Markdown only for their section headings (so MkDocs builds the table
-of contents); everything drawn from content is HTML escaped by Jinja, so a fact sheet
-cannot inject markup, Markdown syntax or attribute lists.
-"""
+"""Render stage: model records to page Markdown, through autoescaped Jinja templates (templating.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
-
 from briefing.model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
-from briefing.render.citations import PageCitations, quote_html
-from briefing.render.resolve import Resolved, fact_anchor, last_as_of, role_anchor
+from briefing.render.citations import PageCitations
+from briefing.render.figures import locator_figure, members_figure, relations_figure, timeline_figure
+from briefing.render.relations import neighbours_in_office, rows_for
+from briefing.render.resolve import Resolved
+from briefing.render.templating import SECTIONS, Page, front_matter, render_template
 from briefing.render.urls import Hrefs, entity_uri, source_uri
+from briefing.render.views import render_graph_page, render_timeline_page
 
-SECTIONS = {
-    "background": "Background",
-    "politics": "Politics and government",
-    "military": "Military and weapons",
-    "diplomacy": "Diplomacy and relations",
-    "economy": "Economy and sanctions",
-    "statements": "Statements and positions",
-}
-KIND_SINGULAR = {"country": "Country", "leader": "Leader", "organisation": "Organisation", "topic": "Topic"}
-TOPIC_MEMBER_LABELS = {
-    "countries": "Countries",
-    "leaders": "Leaders",
-    "organisations": "Organisations",
-    "related_topics": "Related topics",
-}
-
-
-@dataclass(frozen=True)
-class Page:
-    """A page to generate: where it goes, its Markdown, and the file a contributor edits for it."""
-
-    src_uri: str
-    markdown: str
-    edit_path: str
-
-
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("briefing.render", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.globals.update(
-        SECTIONS=SECTIONS,
-        KIND_SINGULAR=KIND_SINGULAR,
-        KIND_LABELS=KIND_LABELS,
-        TOPIC_MEMBER_LABELS=TOPIC_MEMBER_LABELS,
-        entity_uri=entity_uri,
-        source_uri=source_uri,
-        fact_anchor=fact_anchor,
-        role_anchor=role_anchor,
-        last_as_of=last_as_of,
-        quote_html=quote_html,
-        KIND_FOLDERS_INDEX={kind: f"{folder}/index.md" for kind, folder in KIND_FOLDERS.items()},
-    )
-    return env
-
-
-_ENV = _environment()
-
-
-def front_matter(title: str, tags: tuple[str, ...] = ()) -> Markup:
-    """Page meta for MkDocs. The title is HTML-escaped because themes print page.title unescaped.
-
-    `tags` go to Material's search index only (its tags plugin is off): a page's other names
-    rank it first when searched for, and survive any cut of the index text.
-    """
-    meta: dict[str, object] = {"title": str(Markup.escape(title))}
-    if tags:
-        meta["tags"] = list(tags)
-    data = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return Markup(f"---\n{data}---\n")
+__all__ = ["Page", "front_matter", "render_all"]
+IN_OFFICE = ("current", "expected", "acting", "interim")
 
 
 class RoleView:
@@ -90,7 +20,7 @@ class RoleView:
 
     def __init__(self, role: Role, resolved: Resolved) -> None:
         self.role = role
-        self.stale = role.status in ("current", "expected") and resolved.is_stale(role.as_of)
+        self.stale = role.status in IN_OFFICE and resolved.is_stale(role.as_of)
         self.months = resolved.months_since(role.as_of)
 
     @property
@@ -111,6 +41,8 @@ class RoleView:
             "current": f"In office as of {as_of}",
             "expected": f"Expected to take office, as of {as_of}",
             "former": f"Former (reported as of {as_of})",
+            "acting": f"Acting, as of {as_of}",
+            "interim": f"Interim, as of {as_of}",
         }[self.role.status]
 
     @property
@@ -124,16 +56,12 @@ class RoleView:
         return f"not confirmed since {self.role.as_of.human()}, {self.months} months before this build"
 
 
-def _render(template: str, **context: object) -> str:
-    return _ENV.get_template(template).render(**context)
-
-
 def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool) -> Page:
     uri = entity_uri(entity.kind, entity.id)
     hrefs = Hrefs(uri, directory_urls)
     cites = PageCitations(resolved, hrefs)
     sections = [(key, [(i, f) for i, f in enumerate(entity.facts) if f.section == key]) for key in SECTIONS]
-    markdown = _render(
+    markdown = render_template(
         "entity.md.j2",
         front=front_matter(entity.name, (*entity.aliases, *entity.native_names)),
         e=entity,
@@ -149,14 +77,32 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
             (resolved.briefing.entities[i] for i in resolved.linked_from.get(entity.id, ())),
             key=lambda x: (x.kind, x.name),
         ),
-        timeline=resolved.timelines.get(entity.id, []),
-    )
+        timeline=timeline_figure(resolved.entries.get(entity.id, []), f"Timeline of {entity.name}", hrefs,
+                                 resolved.pictures),
+        relation_rows=rows_for(entity.id, resolved.links.get(entity.id, []), resolved.briefing.entities),
+        relations_figure=relations_figure(entity, resolved, hrefs),
+        map_figure=locator_figure(entity, resolved) if entity.kind == "country" else members_figure(entity, resolved),
+        offices=_offices_of_country(entity, resolved),
+        succession=[neighbours_in_office(resolved.offices, entity.id, i) for i in range(len(entity.roles))],
+        told_in=resolved.told_in.get(entity.id, []),
+        link_stale=lambda link: link.status == "active" and link.as_of is not None and resolved.is_stale(link.as_of),
+    )  # fmt: skip
     return Page(uri, markdown, entity.origin.path)
+
+
+def _offices_of_country(entity: Entity, resolved: Resolved) -> list[tuple[str, list[tuple[Entity, RoleView]]]]:
+    """(office title, holders in order with their role) for the offices of a country, by title."""
+    found = []
+    for rows in resolved.offices.values():
+        holders = [(t.holder, RoleView(t.holder.roles[t.index], resolved)) for t in rows]
+        if any(v.role.country == entity.id for _, v in holders):
+            found.append((holders[-1][1].role.title, holders))
+    return sorted(found, key=lambda office: (office[0], office[1][0][0].id))
 
 
 def render_source_page(source: Source, resolved: Resolved, directory_urls: bool) -> Page:
     uri = source_uri(source.id)
-    markdown = _render(
+    markdown = render_template(
         "source.md.j2",
         front=front_matter(source.display_title),
         s=source,
@@ -169,16 +115,28 @@ def render_source_page(source: Source, resolved: Resolved, directory_urls: bool)
 
 def render_kind_index(kind: str, resolved: Resolved, directory_urls: bool, edit_dir: str) -> Page:
     uri = f"{KIND_FOLDERS[kind]}/index.md"
-    markdown = _render(
+    markdown = render_template(
         "kind_index.md.j2",
         front=front_matter(KIND_LABELS[kind]),
         kind=kind,
         entities=resolved.briefing.of_kind(kind),
         r=resolved,
         hrefs=Hrefs(uri, directory_urls),
-        current_roles=lambda e: [RoleView(x, resolved) for x in e.roles if x.status in ("current", "expected")],
+        current_roles=lambda e: [RoleView(x, resolved) for x in e.roles if x.status in IN_OFFICE],
+        groups=_index_groups(kind, resolved),
     )
     return Page(uri, markdown, edit_dir)
+
+
+def _index_groups(kind: str, resolved: Resolved) -> list[tuple[str, list[Entity]]]:
+    """Leaders: heads of state and government apart from other officials; other kinds: one group."""
+    entities = resolved.briefing.of_kind(kind)
+    if kind != "leader":
+        return [("", entities)] if entities else []
+    heads = [e for e in entities if any(r.head for r in e.roles)]
+    others = [e for e in entities if e not in heads]
+    return [(title, group) for title, group in (("Heads of state and government", heads), ("Other officials", others))
+            if group]  # fmt: skip
 
 
 def sources_newest_first(resolved: Resolved) -> list[Source]:
@@ -187,7 +145,7 @@ def sources_newest_first(resolved: Resolved) -> list[Source]:
 
 def render_sources_index(resolved: Resolved, directory_urls: bool, edit_dir: str) -> Page:
     uri = "sources/index.md"
-    markdown = _render(
+    markdown = render_template(
         "sources_index.md.j2",
         front=front_matter("Sources"),
         sources=sources_newest_first(resolved),
@@ -202,7 +160,7 @@ def render_home(resolved: Resolved, directory_urls: bool, site_name: str, edit_p
     counts = [(kind, len(briefing.of_kind(kind))) for kind in KIND_FOLDERS]
     facts = sum(len(e.facts) for e in briefing.entities.values())
     citations = sum(len(e.citations()) for e in briefing.entities.values())
-    markdown = _render(
+    markdown = render_template(
         "home.md.j2",
         front=front_matter(site_name),
         site_name=site_name,
@@ -227,6 +185,8 @@ def render_all(
     for kind, folder in KIND_FOLDERS.items():
         pages.append(render_kind_index(kind, resolved, directory_urls, f"{briefings_dir}/{folder}"))
         pages.extend(render_entity_page(e, resolved, directory_urls) for e in resolved.briefing.of_kind(kind))
+    pages.append(render_timeline_page(resolved, directory_urls, briefings_dir))
+    pages.append(render_graph_page(resolved, directory_urls, briefings_dir))
     pages.append(render_sources_index(resolved, directory_urls, sources_dir))
     pages.extend(render_source_page(s, resolved, directory_urls) for s in resolved.briefing.sources.values())
     if home:

@@ -11,6 +11,8 @@ from briefing.check.quotes import find_quote
 from briefing.link.crosslinks import Mentioned, linked_from, mentions_in_pages, mentions_in_sources
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing, Citation, Entity, Fact, PartialDate, Role
+from briefing.render.relations import Link, Tenure, all_links, links_by_entity, offices_of
+from briefing.render.timelines import Entry, all_entries
 
 STATUS_SHOWN_AS_CURRENT = ("current", "expected")
 
@@ -42,6 +44,16 @@ class Resolved:
     mentioned_in: dict[str, list[Mentioned]] = field(default_factory=dict)
     linked_from: dict[str, list[str]] = field(default_factory=dict)
     timelines: dict[str, list[TimelineEntry]] = field(default_factory=dict)
+    links: dict[str, list[Link]] = field(default_factory=dict)
+    """Entity id -> every relations-graph link that touches it."""
+    all_links: list[Link] = field(default_factory=list)
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    """Entity id -> its timeline entries, each once; '' -> the whole briefing's."""
+    offices: dict[str, list[Tenure]] = field(default_factory=dict)
+    told_in: dict[str, list[CitingFact]] = field(default_factory=dict)
+    """Event id -> the facts on any sheet that tell of it."""
+    pictures: bool = True
+    """Whether pages carry graphs, maps and timeline pictures (off only to measure what they cost)."""
     _paragraphs: dict[Citation, int | None] = field(default_factory=dict, repr=False)
 
     def paragraph_of(self, citation: Citation) -> int | None:
@@ -76,9 +88,14 @@ def resolve(
     *,
     index: AliasIndex | None = None,
     pages_text: Mapping[str, tuple[str, str]] | None = None,
+    pictures: bool = True,
 ) -> Resolved:
     """Everything the pages show about each other. `pages_text`: hand-written pages, uri -> (title, text)."""
-    resolved = Resolved(briefing, today, stale_after_days)
+    resolved = Resolved(briefing, today, stale_after_days, pictures=pictures)
+    resolved.all_links = all_links(briefing)
+    resolved.links = links_by_entity(resolved.all_links)
+    resolved.entries = all_entries(briefing)
+    resolved.offices = offices_of(briefing)
     if index is not None:
         from_sources = mentions_in_sources(briefing, index)
         from_pages = mentions_in_pages(pages_text or {}, index)
@@ -98,6 +115,18 @@ def resolve(
                 cited[citation.source_id][paragraph].append(citing)
 
     for entity in briefing.entities.values():
+        if entity.event_citations:
+            cite(entity, "event", f"Event: {entity.name}", entity.event_citations)
+        for position, relation in enumerate(entity.relations):
+            cite(entity, f"relation-{position + 1}", f"Relation: {briefing.words(relation.type, True)} "
+                 f"{briefing.entities[relation.other].name if relation.other in briefing.entities else relation.other}",
+                 relation.citations)  # fmt: skip
+        for membership in entity.memberships:
+            cite(entity, "members", f"Member: {membership.member}", membership.citations)
+        if entity.founded:
+            cite(entity, "founded", "Founded", entity.founded.citations)
+        if entity.predecessor:
+            cite(entity, "predecessor", "Predecessor", entity.predecessor.citations)
         if entity.capital:
             cite(entity, "capital", f"Capital: {entity.capital.name}", entity.capital.citations)
         for position, role in enumerate(entity.roles):
@@ -107,6 +136,8 @@ def resolve(
         for position, fact in enumerate(entity.facts):
             anchor = fact_anchor(position)
             cite(entity, anchor, fact.text, fact.citations)
+            if fact.event:
+                resolved.told_in.setdefault(fact.event, []).append(CitingFact(entity.id, anchor, fact.text))
             if fact.date:
                 for owner in (entity.id, *fact.about):
                     if owner in briefing.entities:

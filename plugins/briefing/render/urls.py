@@ -46,3 +46,9 @@ class Hrefs:
         to_url = page_url(to_uri, self.directory_urls)
         target = "" if to_url == self.from_url else relative_url(to_url, self.from_url)
         return f"{target}#{anchor}" if anchor else (target or "./")
+
+
+TIMELINE_URI = "timeline/index.md"
+"""The whole briefing's timeline."""
+GRAPH_URI = "graph/index.md"
+"""The whole briefing's relations overview."""
