@@ -29,10 +29,14 @@ class Link:
     anchor: str = ""
     note: str | None = None
     symmetric: bool = False
+    once: bool = False
+    """A link to an event: its dates are when the event happened, not a span the link lasted."""
 
     @property
     def dated(self) -> str:
-        """'2019–2023', 'since 2023', 'until 2024', 'as of January 2025' or ''."""
+        """'2019–2023', 'since 2023', 'until 2024', 'as of January 2025', an event's date, or ''."""
+        if self.once and self.start:
+            return self.start.human() + (f" – {self.end.human()}" if self.end else "")
         if self.start and self.end:
             return f"{self.start.human()} – {self.end.human()}"
         if self.start:
@@ -81,8 +85,8 @@ def all_links(briefing: Briefing) -> list[Link]:
                 role = f"took part in ({p.role})" if p.role else "took part in"
                 back = f"participant ({p.role})" if p.role else "participant"
                 links.append(Link(p.entity, entity.id, role, back, entity.date, entity.end,
-                                  "planned" if entity.expected else "active", None, entity.event_citations,
-                                  entity.id, "event"))  # fmt: skip
+                                  "expected" if entity.expected else "", None, entity.event_citations,
+                                  entity.id, "event", once=True))  # fmt: skip
         for index, held in enumerate(entity.roles):
             for target in (held.country, held.organisation):
                 if target and target in entities:
