@@ -101,8 +101,8 @@ def test_country_page_lists_its_leader_and_timeline(small_project: Project) -> N
     html = small_project.html("countries/north-korea/index.html")
     assert '<dt>Leader of North Korea</dt> <dd><a href="../../leaders/kim-jong-un/">Kim Jong Un</a>' in html
     assert (
-        '<li><time datetime="2023-09-11">11 September 2023</time>: Met Vladimir Putin in Vladivostok. '
-        '(<a href="../../leaders/kim-jong-un/#fact-1">Kim Jong Un</a>)</li>'
+        '<li class="bt-fact"><time datetime="2023-09-11">11 September</time>: '
+        '<a href="../../leaders/kim-jong-un/#fact-1">Met Vladimir Putin in Vladivostok.</a></li>'
     ) in html
 
 
