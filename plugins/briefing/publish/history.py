@@ -28,6 +28,7 @@ from briefing.publish.record_ids import SHEET_LISTS, fingerprint, record_ids
 from briefing.read.files import split_front_matter, split_paragraphs
 from briefing.read.yamlread import decode_text, read_yaml
 
+_ACTIONS = ("added", "changed", "removed")
 _FOLDER_KINDS = {folder: kind for kind, folder in KIND_FOLDERS.items()}
 
 
@@ -150,7 +151,7 @@ def read_history(
                 continue
             last_good[file.path] = new
             changes.extend(_change(commit, file.path, action, rid, snap) for action, rid, snap in diff(old, new))
-    changes.sort(key=lambda c: (-c.timestamp, c.commit, c.path, c.record_id))
+    changes.sort(key=lambda c: (-c.timestamp, c.commit, c.path, _ACTIONS.index(c.action), c.label, c.record_id))
     return History(tuple(changes), commits_read=len(commits))
 
 
