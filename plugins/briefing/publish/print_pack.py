@@ -61,7 +61,7 @@ class Endnotes:
                 self.notes.append(self._numbers[key])
             number = self._numbers[key].number
             marks.append(Markup('<sup><a href="#note-{0}-{1}">{1}</a></sup>').format(self.entity_id, number))
-        return Markup("").join(marks)
+        return Markup("<sup>,</sup>").join(marks)
 
 
 def locator_map(entity: Entity, resolved: Resolved) -> str:
