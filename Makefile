@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check test lint typecheck offline browser-deps clean
+.PHONY: serve site check test lint typecheck offline browser-deps pdf clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,11 +32,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# Debian's Chromium for the browser tests; installed only when missing.
+# Debian's Chromium for the browser tests and the briefing pack, and a CJK font so Korean names
+# print (fonts-noto-cjk); each installed only when missing. Never needed by the site build.
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \
+	  echo "installing Debian fonts-noto-cjk so Korean, Chinese and Japanese names print"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 
 test: $(STAMP) browser-deps lint typecheck node_modules
 	$(BIN)/python -m pytest -n 2 --dist loadfile
@@ -62,6 +66,12 @@ offline: $(STAMP) node_modules
 	install -D -m 644 node_modules/iframe-worker/shim/index.js $(SHIM_DIR)/shim.js
 	install -D -m 644 node_modules/iframe-worker/LICENSE $(SHIM_DIR)/LICENSE
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/python -m briefing.publish.bundle $(OFFLINE_SITE) $(OFFLINE_ZIP)
+
+# The printable briefing pack, dist/briefing.pdf, printed by headless Chromium with no network.
+# PACK="north-korea us-south-korea-alliance" prints only those topics or countries and what they name.
+PDF ?= dist/briefing.pdf
+pdf: $(STAMP) browser-deps
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/briefing pdf --out $(PDF) $(foreach id,$(PACK),--pack $(id))
 
 clean:
 	rm -rf site dist .site-* test-artifacts

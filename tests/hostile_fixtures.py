@@ -174,7 +174,8 @@ class _MarkupAudit(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
+        # A JSON-LD block is data, never run; content breaking out of it would open a script of its own.
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}=...>")

@@ -153,6 +153,56 @@ def cmd_add_source(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_name(root: Path) -> str:
+    """site_name from mkdocs.yml, read without MkDocs (its custom tags ignored); 'Briefing' if none."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError):
+        return "Briefing"
+    return str(config.get("site_name") or "Briefing") if isinstance(config, dict) else "Briefing"
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print the briefing pack (or a smaller one, with --pack) to PDF with headless Chromium."""
+    from datetime import UTC, date, datetime
+
+    from briefing.publish.print_pack import print_html
+    from briefing.publish.print_pdf import PrintUnavailable, print_pdf
+    from briefing.render.resolve import resolve
+
+    loaded = load_briefing(_layout(args))
+    errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
+    for problem in errors:
+        print(problem.format())
+    if errors:
+        print(f"{len(errors)} problem(s) in the content; no pack printed (run: briefing check)", file=sys.stderr)
+        return 1
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = date.fromisoformat(args.today) if args.today else (
+        datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch else date.today()
+    )  # fmt: skip
+    resolved = resolve(loaded.briefing, today, args.stale_after_days)
+    try:
+        html = print_html(resolved, title=args.title or _site_name(Path(args.root)), pack=args.pack)
+        printed = print_pdf(html, Path(args.out))
+    except (ValueError, PrintUnavailable) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.html:
+        Path(args.html).write_text(html, encoding="utf-8")
+    size = printed.pdf.stat().st_size
+    print(f"wrote {args.out}: {size:,} bytes; network requests refused: {len(printed.blocked_requests)}")
+    for url in printed.blocked_requests:
+        print(f"  refused: {url}", file=sys.stderr)
+    return 1 if printed.blocked_requests else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -189,6 +239,15 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--retrieved", help="when the article was saved: 2025-01-07")
     add.add_argument("--id", help="the file name without .md (default: the date and the title's words)")
     add.set_defaults(run=cmd_add_source)
+    pdf = commands.add_parser("pdf", help="print the briefing pack to PDF with headless Chromium (make pdf)")
+    pdf.add_argument("--out", default="dist/briefing.pdf", help="where to write the PDF (default: dist/briefing.pdf)")
+    pdf.add_argument("--pack", action="append", default=[], metavar="ID",
+                     help="print only this topic or country and what it names; repeat for more")  # fmt: skip
+    pdf.add_argument("--title", help="the cover's title (default: site_name in mkdocs.yml)")
+    pdf.add_argument("--today", help="the day roles are judged stale against (default: SOURCE_DATE_EPOCH, else today)")
+    pdf.add_argument("--stale-after-days", type=int, default=365)
+    pdf.add_argument("--html", help="also write the print HTML here, to look at or debug")
+    pdf.set_defaults(run=cmd_pdf)
     return parser
 
 

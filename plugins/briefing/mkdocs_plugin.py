@@ -20,6 +20,7 @@ from briefing.link.linking import link_html
 from briefing.model import KIND_FOLDERS
 from briefing.pipeline import Layout, load_briefing
 from briefing.problems import Severity, has_errors
+from briefing.publish.outputs import OutputSettings, add_to_head, build_outputs
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
@@ -51,6 +52,10 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     pictures = c.Type(bool, default=True)
     """Draw relations graphs, locator maps and timeline pictures; false leaves only their tables and
     lists, which is useful only to measure what the pictures cost a build."""
+    whats_new_commits = c.Type(int, default=500)
+    """What's new and the feed read at most this many commits of the content's git history."""
+    whats_new_days = c.Type(int, default=365)
+    """...and none older than this many days before the newest of them (never measured from the clock)."""
 
 
 def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
@@ -136,7 +141,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             sources_dir=self.config.sources_dir,
             home=files.get_file_from_path("index.md") is None,
         )
-        for page in pages:
+        self.outputs = build_outputs(resolved, OutputSettings(
+            config.site_name, config.site_url, config.use_directory_urls, self.today, self.root, self.docs_rel,
+            self.config.sources_dir, self.config.schemas_dir, self.config.whats_new_commits, self.config.whats_new_days,
+        ))  # fmt: skip
+        log.info(self.outputs.log_line)
+        for path, content in self.outputs.files.items():
+            files.append(File.generated(config, path, content=content))
+        for page in [*pages, *self.outputs.pages]:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
                     f"briefing: {self.docs_rel}/{page.src_uri} is written by hand, but that page is generated "
@@ -162,6 +174,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             every_mention=self.config.link_every_mention,
         )
         return clean_contributor_page(linked.html, page)  # hostile input: always the last step
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return add_to_head(output, self.outputs.head_html(page.file.src_uri, page.title))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.sources_dir, self.config.schemas_dir):
