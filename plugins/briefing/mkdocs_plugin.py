@@ -22,6 +22,7 @@ from briefing.pipeline import Layout, load_briefing
 from briefing.problems import Severity, has_errors
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
+from briefing.publish.search_accents import add_unaccented_to_file
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
@@ -174,6 +175,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             counts = fold_index_file(Path(config.site_dir), self.config.search_text_limit, above=above)
             if counts:
                 log.info(f"search index folded to one entry per page: {counts[0]} entries -> {counts[1]}")
+        add_unaccented_to_file(Path(config.site_dir))  # "Goita" finds Goïta
 
     on_post_build = CombinedEvent(_fold_search_index, _swap_in_site)
 
