@@ -16,8 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# `make serve PORT=8001` when 8000 is taken; a busy port is said in one line, not a traceback.
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	@$(BIN)/python -c "import socket; socket.socket().bind(('127.0.0.1', $(PORT)))" 2>/dev/null || \
+	  { echo "port $(PORT) is in use; choose another: make serve PORT=8001" >&2; exit 1; }
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -40,14 +40,14 @@ class Server:
         except (urllib.error.URLError, TimeoutError, ConnectionError):
             return ""
 
-    def wait_for(self, what: str, found: Callable[[], bool]) -> None:
-        deadline = time.monotonic() + DEADLINE
+    def wait_for(self, what: str, found: Callable[[], bool], deadline: float = DEADLINE) -> None:
+        end = time.monotonic() + deadline
         while not found():
-            if time.monotonic() > deadline:
-                pytest.fail(f"after {DEADLINE:.0f} s, still no {what}; server log:\n{self.log.read_text()}")
+            if time.monotonic() > end:
+                pytest.fail(f"after {deadline:.0f} s, still no {what}; server log:\n{self.log.read_text()}")
             time.sleep(0.3)
 
-    def wait_for_page_text(self, path: str, text: str) -> str:
+    def wait_for_page_text(self, path: str, text: str, deadline: float = DEADLINE) -> str:
         html = ""
 
         def shows_text() -> bool:
@@ -55,7 +55,7 @@ class Server:
             html = self.page(path)
             return text in html
 
-        self.wait_for(f"{text!r} on {path}", shows_text)
+        self.wait_for(f"{text!r} on {path}", shows_text, deadline)
         return html
 
 
@@ -108,19 +108,46 @@ def test_serve_shows_a_changed_source_article_after_rebuilding(server: Server, s
     assert "condemned the Western sanctions" not in html
 
 
-def test_serve_reports_a_broken_quote_then_recovers_when_it_is_fixed(server: Server, small_project: Project) -> None:
+def test_serve_shows_a_broken_quote_on_the_page_then_recovers_when_it_is_fixed(
+    server: Server, small_project: Project
+) -> None:
     broken = LEADER_YML.replace("met Putin in Vladivostok", "met Putin in Moscow")
     small_project.write("briefings/leaders/kim-jong-un.yml", broken)
-    error = (
-        "ERROR   -  briefing: briefings/leaders/kim-jong-un.yml:22:16: facts[0].citations[0].quote: "
-        "quote not found in sources/vladivostok.md; closest passage (paragraph 1, "
-    )
-    server.wait_for("the broken quote in the server log", lambda: error in server.log.read_text(encoding="utf-8"))
-    assert "ERROR   -  briefing: 1 problem(s) in the content; see the lines above" in server.log.read_text()
+    saved = time.monotonic()
+    where = "briefings/leaders/kim-jong-un.yml:22:16: facts[0].citations[0].quote: quote not found in"
+    html = server.wait_for_page_text("leaders/kim-jong-un/", where, deadline=5.0)
+    shown_after = time.monotonic() - saved
+    assert "1 problem in the content: this preview shows the last good build" in html
+    assert "Met Vladimir Putin in Vladivostok." in html, "the last good page is still served"
+    assert where in server.page("countries/north-korea/"), "every page shows the problems"
+    log = server.log.read_text(encoding="utf-8")
+    assert "1 problem(s) in the content; serving the last good build with them shown:" in log
+    assert f"INFO    -  briefing:   {where}" in log
+    assert "The server will appear stuck" not in log
+    print(f"error shown on the page {shown_after:.1f} s after saving")
 
     fixed = LEADER_YML.replace("Met Vladimir Putin in Vladivostok.", "Met Putin in Vladivostok (fixed).")
     small_project.write("briefings/leaders/kim-jong-un.yml", fixed)
-    server.wait_for_page_text("leaders/kim-jong-un/", "Met Putin in Vladivostok (fixed).")
+    html = server.wait_for_page_text("leaders/kim-jong-un/", "Met Putin in Vladivostok (fixed).", deadline=5.0)
+    assert "problem in the content" not in html
+
+
+def test_serve_escapes_the_problems_it_shows(server: Server, small_project: Project) -> None:
+    small_project.write(
+        "briefings/leaders/kim-jong-un.yml",
+        LEADER_YML.replace("as_of: 2023-09\n    date", "as_of: '<b>x</b>'\n    date", 1),
+    )
+    html = server.wait_for_page_text("leaders/kim-jong-un/", "problem in the content", deadline=5.0)
+    assert "<b>x</b>" not in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_serve_log_names_no_temporary_folder_and_no_generated_page(server: Server, small_project: Project) -> None:
+    small_project.write("briefings/leaders/kim-jong-un.yml", LEADER_YML.replace("Vladivostok.", "Vladivostok!"))
+    server.wait_for_page_text("leaders/kim-jong-un/", "Met Vladimir Putin in Vladivostok!")
+    log = server.log.read_text(encoding="utf-8")
+    assert "the new site is in" not in log
+    assert ".site-building-" not in log
 
 
 def test_serve_publishes_a_source_added_with_briefing_add_source(server: Server, small_project: Project) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.authoring.add_source import SourceFields, import_source
-from briefing.authoring.article_text import read_article
+from briefing.authoring.add_source import import_source
+from briefing.authoring.article_text import is_html, read_article
+from briefing.authoring.front_matter import has_front_matter, merged, read_front_matter
 from briefing.authoring.new_sheet import new_fact_sheet
 from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
@@ -128,17 +130,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_add_source(args: argparse.Namespace) -> int:
     """Import a saved article into the sources folder, then list the known entities it names."""
-    fields = SourceFields(
-        url=args.url,
-        published=args.published,
-        publisher=args.publisher,
-        title=args.title,
-        author=args.author,
-        language=args.language,
-        retrieved=args.retrieved,
-    )
+    given = {key: getattr(args, key) for key in ("url", "published", "publisher", "title", "author", "retrieved")}
+    given["language"] = args.language
     try:
         text = read_article(Path(args.file))
+        front: dict[str, str] = {}
+        if has_front_matter(text) and not is_html(text, args.file):
+            front, text = read_front_matter(text, args.file)  # its fields, never its text
+        fields = merged(given, front, args.file)
         imported = import_source(_layout(args), text, args.file, fields, args.id)
     except Refused as exc:
         print(exc, file=sys.stderr)
@@ -153,27 +152,12 @@ def cmd_add_source(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site_name(root: Path) -> str:
-    """site_name from mkdocs.yml, read without MkDocs (its custom tags ignored); 'Briefing' if none."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError):
-        return "Briefing"
-    return str(config.get("site_name") or "Briefing") if isinstance(config, dict) else "Briefing"
-
-
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the briefing pack (or a smaller one, with --pack) to PDF with headless Chromium."""
     from datetime import UTC, date, datetime
 
     from briefing.publish.print_pack import print_html
-    from briefing.publish.print_pdf import PrintUnavailable, print_pdf
+    from briefing.publish.print_pdf import PrintUnavailable, print_pdf, site_name
     from briefing.render.resolve import resolve
 
     loaded = load_briefing(_layout(args))
@@ -189,7 +173,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     )  # fmt: skip
     resolved = resolve(loaded.briefing, today, args.stale_after_days)
     try:
-        html = print_html(resolved, title=args.title or _site_name(Path(args.root)), pack=args.pack)
+        html = print_html(resolved, title=args.title or site_name(Path(args.root)), pack=args.pack)
         printed = print_pdf(html, Path(args.out))
     except (ValueError, PrintUnavailable) as exc:
         print(exc, file=sys.stderr)
@@ -203,15 +187,40 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 1 if printed.blocked_requests else 0
 
 
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CLOSED_PIPE = 0, 1, 2, 141
+EPILOG = f"""\
+exit codes:
+  {EXIT_OK}    done; for check, no errors (warnings may be listed)
+  {EXIT_PROBLEMS}    check found errors, or a command refused and wrote nothing (the message says why)
+  {EXIT_USAGE}    the command line is wrong (an unknown option, a missing argument)
+  {EXIT_CLOSED_PIPE}  the output was closed early, as by `| head` (the code of a program ended by SIGPIPE)
+"""
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("briefing-site")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="briefing", description=__doc__, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
-    parser.add_argument("--briefings-dir", default="briefings")
-    parser.add_argument("--sources-dir", default="sources")
-    parser.add_argument("--schemas-dir", default="schemas")
+    parser.add_argument("--briefings-dir", default="briefings", help="the fact sheets folder (default: briefings)")
+    parser.add_argument("--sources-dir", default="sources", help="the source articles folder (default: sources)")
+    parser.add_argument("--schemas-dir", default="schemas", help="the JSON Schemas folder (default: schemas)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate fact sheets and sources without building the site")
-    check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: file:line:col: message (default); github: workflow annotations",
+    )
     check.set_defaults(run=cmd_check)
     mentions = commands.add_parser("mentions", help="list names sources use that no fact sheet covers, and the reverse")
     mentions.add_argument("--minimum", type=int, default=2, help="how often a name must occur to be listed")
@@ -224,18 +233,26 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser(
         "new", help="write a skeleton fact sheet for a new country, leader, organisation or topic"
     )
-    new.add_argument("kind", choices=("country", "leader", "organisation", "topic"))
+    new.add_argument("kind", choices=("country", "leader", "organisation", "topic"), help="what the sheet describes")
     new.add_argument("name", help='the display name, e.g. "Shigeru Ishiba"')
     new.add_argument("--id", help="the file name without .yml (default: made from the name, e.g. shigeru-ishiba)")
     new.set_defaults(run=cmd_new)
-    add = commands.add_parser("add-source", help="import a saved article (plain text or HTML) into the sources folder")
-    add.add_argument("file", help="the saved article: plain text, paragraphs separated by blank lines, or HTML")
-    add.add_argument("--url", required=True, help="where the article was published (http or https)")
-    add.add_argument("--publisher", required=True)
-    add.add_argument("--published", required=True, help="the publication date: 2025-01-06, 2025-01 or 2025")
-    add.add_argument("--title", help="the headline (default: the HTML page's first <h1>, if any)")
-    add.add_argument("--author")
-    add.add_argument("--language", default="en", help="the language code of the article (default: en)")
+    add = commands.add_parser(
+        "add-source", help="import a saved article (plain text, Markdown or HTML) into the sources folder"
+    )
+    add.add_argument(
+        "file",
+        help="the saved article: plain text or Markdown, paragraphs separated by blank lines, or HTML; "
+        "front matter (title, author, publisher, published or date, url, language, retrieved) fills the options",
+    )
+    add.add_argument("--url", help="where the article was published (http or https); needed here or in front matter")
+    add.add_argument("--publisher", help='who published it, e.g. "Example Wire"; needed here or in front matter')
+    add.add_argument(
+        "--published", help="the publication date: 2025-01-06, 2025-01 or 2025; needed here or in front matter"
+    )
+    add.add_argument("--title", help="the headline (default: the front matter's, else the HTML page's first <h1>)")
+    add.add_argument("--author", help="the byline, as the article gives it")
+    add.add_argument("--language", help="the language code of the article (default: front matter's, else en)")
     add.add_argument("--retrieved", help="when the article was saved: 2025-01-07")
     add.add_argument("--id", help="the file name without .md (default: the date and the title's words)")
     add.set_defaults(run=cmd_add_source)
@@ -253,7 +270,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        code = int(args.run(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's own flush at exit
+    except BrokenPipeError:
+        # The Python docs' recipe (signal module, "Note on SIGPIPE"): point stdout at devnull so the
+        # flush at exit cannot fail again, and exit without a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
+    return code
 
 
 if __name__ == "__main__":

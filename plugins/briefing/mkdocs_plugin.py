@@ -13,16 +13,18 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from briefing.link.linking import link_html
 from briefing.model import KIND_FOLDERS
 from briefing.pipeline import Layout, load_briefing
-from briefing.problems import Severity, has_errors
+from briefing.problems import Problem, Severity, has_errors
 from briefing.publish.outputs import OutputSettings, add_to_head, build_outputs
+from briefing.publish.preview import problems_banner
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
+from briefing.publish.search_accents import add_unaccented_to_file
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
@@ -94,9 +96,16 @@ def build_day(configured: str | None) -> date:
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     dirty = False
     """Whether MkDocs rebuilds only changed pages (`--dirty`); set by on_startup."""
+    serving = False
+    """Whether this is `mkdocs serve`: content errors then show on the pages instead of stopping it."""
+    shown_problems: tuple[Problem, ...] = ()
+    """Under serve, the errors of the content on disk, while the pages come from the last good build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"
+        self.last_good: list[tuple[str, str, str | None]] | None = None
+        """(uri, content, edit uri) of each generated file of the last build without errors."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -108,7 +117,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         # Atomic output (safe_build.py): build into a temporary sibling, swap it in on success.
-        self.atomic_site = AtomicSite(Path(config.site_dir), strict=bool(config.strict), dirty=self.dirty, log=log)
+        # Under serve the site folder is MkDocs' temporary one: its name is no news to the author.
+        site_log = _DebugOnly() if self.serving else log
+        self.atomic_site = AtomicSite(Path(config.site_dir), strict=bool(config.strict), dirty=self.dirty, log=site_log)
         config.site_dir = str(self.atomic_site.start())
         return config
 
@@ -120,6 +131,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 file.edit_uri = f"{self.docs_rel}/{file.src_uri}"
         layout = Layout(self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir)
         loaded = load_briefing(layout)
+        self.shown_problems = ()
+        if self.serving and self.last_good is not None and has_errors(loaded.problems):
+            return self._serve_last_good(files, loaded.problems, config)
         for problem in loaded.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
         if has_errors(loaded.problems):
@@ -154,10 +168,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                     f"briefing: {self.docs_rel}/{page.src_uri} is written by hand, but that page is generated "
                     f"from {page.edit_path}; rename or remove the hand-written file"
                 )
-            generated = File.generated(config, page.src_uri, content=page.markdown)
+            # With a nav in mkdocs.yml, pages reached from the index pages are not reported as left out of it.
+            inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+            generated = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             generated.edit_uri = page.edit_path
             files.append(generated)
         files.append(File.generated(config, CSS_URI, content=stylesheet()))
+        if self.serving:
+            generated_files = (f for f in files if f.generated_by and f.src_uri.endswith((".md", ".css")))
+            self.last_good = [(f.src_uri, f.content_string, f.edit_uri) for f in generated_files]
         self.index = loaded.index
         self.entities = loaded.briefing.entities
         self.page_entity = {entity_uri(e.kind, e.id): e.id for e in self.entities.values()}
@@ -173,7 +192,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self_id=self.page_entity.get(page.file.src_uri),
             every_mention=self.config.link_every_mention,
         )
-        return clean_contributor_page(linked.html, page)  # hostile input: always the last step
+        html = clean_contributor_page(linked.html, page)  # hostile input: always the last step
+        if self.shown_problems:
+            html = problems_banner(self.shown_problems) + html  # every character of it escaped
+        return html
+
+    def _serve_last_good(self, files: Files, problems: list[Problem], config: MkDocsConfig) -> Files:
+        """Under serve: the pages of the last good build, and the problems shown on each; never a hang.
+
+        Raising here would leave MkDocs' live-reload server holding every page request until a
+        build succeeds. The problems are logged at INFO: a warning would fail a strict config's build.
+        """
+        self.shown_problems = tuple(p for p in problems if p.severity is Severity.ERROR)
+        log.info(f"{len(self.shown_problems)} problem(s) in the content; serving the last good build with them shown:")
+        for problem in self.shown_problems:
+            log.info(f"  {problem.format()}")
+        inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        for uri, content, edit_uri in self.last_good or []:
+            if files.get_file_from_path(uri) is None:
+                file = File.generated(config, uri, content=content, inclusion=inclusion)
+                file.edit_uri = edit_uri
+                files.append(file)
+        return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return add_to_head(output, self.outputs.head_html(page.file.src_uri, page.title))
@@ -203,12 +243,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             counts = fold_index_file(Path(config.site_dir), self.config.search_text_limit, above=above)
             if counts:
                 log.info(f"search index folded to one entry per page: {counts[0]} entries -> {counts[1]}")
+        add_unaccented_to_file(Path(config.site_dir))  # "Goita" finds Goïta
 
     on_post_build = CombinedEvent(_fold_search_index, _swap_in_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         if hasattr(self, "atomic_site"):
             self.atomic_site.discard()
+
+
+class _DebugOnly:
+    """What AtomicSite reports, at DEBUG: under serve the site folder is MkDocs' temporary one."""
+
+    def info(self, msg: str, /) -> object:
+        log.debug(msg)
+        return None
 
 
 def clean_contributor_page(html: str, page: Page) -> str:

@@ -39,7 +39,8 @@ class SourceFields:
     publisher: str | None = None
     title: str | None = None
     author: str | None = None
-    language: str = "en"
+    language: str | None = "en"
+    """None: en."""
     retrieved: str | None = None
 
 
@@ -69,15 +70,21 @@ _LATIN_LETTERS = str.maketrans(
 )
 
 
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc"})
+_POSSESSIVE = re.compile(r"'s\b")
+
+
 def derive_id(text: str, max_length: int = 80) -> str:
     """An id made of `text`'s Latin letters and digits: "Assimi Goïta" -> "assimi-goita".
 
-    Apostrophes join ("North Korea's" -> "north-koreas"); whole words are dropped from the end to
-    keep within `max_length`. Empty when the text has no Latin letter or digit.
+    An apostrophe breaks words ("Côte d'Ivoire" -> "cote-d-ivoire"), except a possessive 's
+    ("North Korea's" -> "north-koreas"); whole words are dropped from the end to keep within
+    `max_length`. Empty when the text has no Latin letter or digit.
     """
+    text = text.translate(_APOSTROPHES)
     ascii_text = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS)).encode("ascii", "ignore").decode()
     derived = ""
-    for word in re.findall(r"[a-z0-9]+", ascii_text.replace("'", "").lower()):
+    for word in re.findall(r"[a-z0-9]+", _POSSESSIVE.sub("s", ascii_text.lower())):
         longer = f"{derived}-{word}" if derived else word
         if len(longer) > max_length:
             break
@@ -141,7 +148,8 @@ def check_source_fields(fields: SourceFields) -> dict[str, str]:
                 PartialDate.parse(value)
             except ValueError as exc:
                 problems.append(f"{option}: {exc}")
-    if not _LANGUAGE.match(fields.language):
+    language = fields.language or "en"
+    if not _LANGUAGE.match(language):
         problems.append(f"--language: expected a language code like en, ko or pt-BR, got {fields.language!r}")
     texts = {"title": fields.title, "publisher": fields.publisher, "author": fields.author}
     for key, value in texts.items():
@@ -154,7 +162,7 @@ def check_source_fields(fields: SourceFields) -> dict[str, str]:
     front |= {"published": fields.published, "url": fields.url}
     if fields.retrieved is not None:
         front["retrieved"] = fields.retrieved
-    front["language"] = fields.language
+    front["language"] = language
     return front
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from briefing.check.quote_span import spanned_paragraphs
 from briefing.check.quotes import closest_passage, find_elsewhere, find_quote, text_hash
 from briefing.model import Citation, Origin, Source
 from briefing.problems import Problem
@@ -104,6 +105,13 @@ def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: 
             where,
             f"misattributed quote: it is not in {source.origin.path} but in "
             f"{sources[other].origin.path} paragraph {paragraph} (source: {other})",
+        )
+        return
+    if spanned := spanned_paragraphs(citation.quote, source.paragraphs):
+        yield _at(
+            where,
+            f"the quote runs from paragraph {spanned[0]} into paragraph {spanned[1]} of {source.origin.path}; "
+            "a quote must lie within one paragraph: quote the part that backs the claim, or cite each part",
         )
         return
     passage = closest_passage(citation.quote, source.paragraphs)

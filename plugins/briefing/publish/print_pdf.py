@@ -70,3 +70,18 @@ def print_pdf(html: str, pdf: Path, *, chromium: str = CHROMIUM) -> Printed:
             finally:
                 browser.close()
     return Printed(pdf, tuple(blocked))
+
+
+def site_name(root: Path) -> str:
+    """site_name from mkdocs.yml, read without MkDocs (its custom tags ignored); 'Briefing' if none."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError):
+        return "Briefing"
+    return str(config.get("site_name") or "Briefing") if isinstance(config, dict) else "Briefing"
