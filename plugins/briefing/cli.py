@@ -262,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="print only this topic or country and what it names; repeat for more")  # fmt: skip
     pdf.add_argument("--title", help="the cover's title (default: site_name in mkdocs.yml)")
     pdf.add_argument("--today", help="the day roles are judged stale against (default: SOURCE_DATE_EPOCH, else today)")
-    pdf.add_argument("--stale-after-days", type=int, default=365)
+    pdf.add_argument("--stale-after-days", type=int, default=365,
+                     help="a current role unconfirmed for longer than this is marked stale (default: 365)")  # fmt: skip
     pdf.add_argument("--html", help="also write the print HTML here, to look at or debug")
     pdf.set_defaults(run=cmd_pdf)
     return parser
