@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from briefing.link.linking import link_html
 from briefing.model import KIND_FOLDERS
 from briefing.pipeline import Layout, load_briefing
-from briefing.problems import Severity, has_errors
+from briefing.problems import Problem, Severity, has_errors, sorted_problems
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
@@ -63,6 +63,35 @@ def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
     return pages
 
 
+def _with_theme_collisions(problems: list[Problem], files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
+    """The content problems, with one naming both files for each content file at the address of a theme file.
+
+    MkDocs lets a file of the docs folder replace the theme's file at the same address (that is how
+    a pull request could replace Material's script). read/content_files.py refuses Material's and
+    the briefing's folders by name; this catches any other theme's files, naming the theme's file.
+    """
+    owned = {CSS_URI: "the briefing's stylesheet"}
+    docs_dir = Path(config.docs_dir).resolve()
+    content = {
+        f.src_uri: path
+        for f in files
+        if f.abs_src_path and (path := Path(f.abs_src_path).resolve()).is_relative_to(docs_dir)
+    }
+    for uri in content:
+        for theme_dir in config.theme.dirs:
+            if uri not in owned and os.path.isfile(os.path.join(theme_dir, uri)):
+                owner = Path(theme_dir).resolve()
+                shown = owner.relative_to(root) if owner.is_relative_to(root) else Path(owner.parent.name, owner.name)
+                owned[uri] = f"the theme's file {shown.as_posix()}/{uri}"
+    found = []
+    for uri, path in content.items():
+        if uri in owned:
+            message = f"published at {uri}, the address of {owned[uri]}; move the file elsewhere"
+            found.append(Problem(path.relative_to(root).as_posix(), 0, 0, "", message))
+    named = {problem.path for problem in found}
+    return sorted_problems([*found, *(p for p in problems if p.path not in named or p.line)])
+
+
 def build_day(configured: str | None) -> date:
     if configured:
         return date.fromisoformat(configured)
@@ -101,10 +130,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 file.edit_uri = f"{self.docs_rel}/{file.src_uri}"
         layout = Layout(self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir)
         loaded = load_briefing(layout)
-        for problem in loaded.problems:
+        problems = _with_theme_collisions(loaded.problems, files, config, self.root)
+        for problem in problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
-        if has_errors(loaded.problems):
-            count = sum(p.severity is Severity.ERROR for p in loaded.problems)
+        if has_errors(problems):
+            count = sum(p.severity is Severity.ERROR for p in problems)
             raise PluginError(f"briefing: {count} problem(s) in the content; see the lines above")
         resolved = resolve(
             loaded.briefing,
