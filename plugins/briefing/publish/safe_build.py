@@ -8,10 +8,12 @@ site stays as it was, byte for byte.
 
 MkDocs raises its strict-mode abort *after* the `post_build` event, so success is decided the
 way MkDocs decides it: a handler on the `mkdocs` logger counts warnings and errors, and in strict
-mode any of them means the build is about to fail. The swap therefore runs in `post_build` (at
-the lowest priority, after every other plugin has written its files), never in a later hook
-that MkDocs may not reach. A build killed outright leaves its temporary folder behind; the next
-build removes folders whose process is gone (the pid is in the name), so no atexit hook is needed.
+mode any of them means the build is about to fail. ProperDocs (the maintained fork of MkDocs 1.6)
+logs as `properdocs.*`, plugins included, and counts on `properdocs`; both loggers are watched.
+The swap therefore runs in `post_build` (at the lowest priority, after every other plugin has
+written its files), never in a later hook that MkDocs may not reach. A build killed outright
+leaves its temporary folder behind; the next build removes folders whose process is gone (the
+pid is in the name), so no atexit hook is needed.
 
 The swap itself is one system call where the system has one: Linux `renameat2(RENAME_EXCHANGE)`
 exchanges the two folders atomically, so at every instant `site/` is a complete site. Elsewhere
@@ -45,7 +47,11 @@ _RENAME_EXCHANGE = 2
 
 
 class _ProblemCounter(logging.Handler):
-    """Counts warnings and errors, as MkDocs' own strict-mode counter does."""
+    """Counts warnings and errors, as MkDocs' own strict-mode counter does.
+
+    Under ProperDocs a record of `mkdocs.*` reaches both watched loggers (it makes `properdocs` the
+    parent of `mkdocs`) and is counted twice; only whether the count is zero matters.
+    """
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -65,16 +71,16 @@ class AtomicSite:
         strict: bool,
         dirty: bool = False,
         log: _Log | None = None,
-        counted_logger: str = "mkdocs",
+        counted_loggers: tuple[str, ...] = ("mkdocs", "properdocs"),
     ) -> None:
-        """`log` receives what happened to the site; warnings on `counted_logger` and below fail strict builds."""
+        """`log` receives what happened to the site; warnings on `counted_loggers` and below fail strict builds."""
         self.site_dir = site_dir.resolve() if site_dir.is_symlink() else site_dir.absolute()
         self.strict = strict
         self.dirty = dirty
         self.temp_dir: Path | None = None
         self.log: _Log = log if log is not None else logging.getLogger(__name__)
         self._counter = _ProblemCounter()
-        self._logger = logging.getLogger(counted_logger)
+        self._loggers = [logging.getLogger(name) for name in counted_loggers]
 
     def _sibling(self, role: str) -> Path:
         name = self.site_dir.name.lstrip(".")
@@ -95,12 +101,13 @@ class AtomicSite:
             if self.site_dir.is_dir():
                 shutil.copymode(self.site_dir, temp)
         self.temp_dir = temp
-        self._logger.addHandler(self._counter)
+        for logger in self._loggers:
+            logger.addHandler(self._counter)
         return temp
 
     def finish(self) -> bool:
         """Swap the new site in, unless strict mode is about to abort the build; True if swapped."""
-        self._logger.removeHandler(self._counter)
+        self._stop_counting()
         if self.temp_dir is None:
             return False
         if self.strict and self._counter.count:
@@ -114,10 +121,14 @@ class AtomicSite:
 
     def discard(self) -> None:
         """Remove the temporary folder; the previous site is left untouched."""
-        self._logger.removeHandler(self._counter)
+        self._stop_counting()
         if self.temp_dir is not None:
             self._remove_temp()
             self.log.info(f"the build failed; {self._left_as_it_was()}")
+
+    def _stop_counting(self) -> None:
+        for logger in self._loggers:
+            logger.removeHandler(self._counter)
 
     def _left_as_it_was(self) -> str:
         if self.site_dir.is_dir():
