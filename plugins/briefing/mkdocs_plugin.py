@@ -20,6 +20,7 @@ from briefing.link.linking import link_html
 from briefing.model import KIND_FOLDERS
 from briefing.pipeline import Layout, load_briefing
 from briefing.problems import Problem, Severity, has_errors, sorted_problems
+from briefing.publish.remote_resources import remote_resource_problems
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
@@ -104,6 +105,8 @@ def build_day(configured: str | None) -> date:
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     dirty = False
     """Whether MkDocs rebuilds only changed pages (`--dirty`); set by on_startup."""
+    page_problems = 0
+    """Problems found in hand-written pages while rendering them; the build fails once all are reported."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -123,6 +126,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.page_problems = 0
         for file in list(files):
             if file.src_uri.lower().endswith((".yml", ".yaml")):
                 files.remove(file)  # fact sheets are rendered, never published raw
@@ -168,6 +172,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not page.file.generated_by and page.file.abs_src_path:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+            for problem in remote_resource_problems(html, source, f"{self.docs_rel}/{page.file.src_uri}"):
+                log.error(problem.format())
+                self.page_problems += 1
+            html = sanitize_html(html)  # the page's own cross-links and site classes go before linking adds ours
         hrefs = Hrefs(page.file.src_uri, config.use_directory_urls)
         entities = self.entities
         linked = link_html(
@@ -192,6 +202,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     # terms, is taken by Material's offline plugin, which writes search/search_index.js then.
     @event_priority(-10_000)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:
+        if self.page_problems:
+            raise PluginError(f"briefing: {self.page_problems} problem(s) in hand-written pages; see the lines above")
         self.atomic_site.finish()
         config.site_dir = str(self.atomic_site.site_dir)  # anything later writes into the real site
 
@@ -229,4 +241,4 @@ def clean_contributor_page(html: str, page: Page) -> str:
     page.meta = safe_meta(page.meta)
     if title:
         page.meta["title"] = safe_title(str(title), is_html=title_is_html)  # front matter may give a number
-    return sanitize_html(html)
+    return sanitize_html(html, cross_links=True)
