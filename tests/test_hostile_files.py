@@ -11,7 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
-from hostile_fixtures import MKDOCS_YML, check, leftovers, log_lines, make_project, mkdocs_build, tree_state
+from hostile_fixtures import COUNTRY, MKDOCS_YML, check, leftovers, log_lines, make_project, mkdocs_build, tree_state
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 ALLOWED = "expected a fact sheet (.yml), a page (.md) or an image (.png, .jpg, .jpeg, .webp, .gif), got"
@@ -113,3 +113,27 @@ def test_an_allowed_image_is_published(tmp_path: Path) -> None:
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "maps" / "korea.png").read_bytes() == PNG
+
+
+def test_a_sheet_that_names_itself_in_about_is_refused_at_the_line(tmp_path: Path) -> None:
+    """Item 10: a topic related to itself linked to `./`; any reference to the sheet's own id is an error."""
+    country = COUNTRY.replace("    as_of: '2023-09'\n", "    as_of: '2023-09'\n    about: [north-korea]\n")
+    root = make_project(tmp_path, {"briefings/countries/north-korea.yml": country})
+    assert check(root) == (
+        1,
+        [
+            "briefings/countries/north-korea.yml:6:13: facts[0].about[0]: expected the id of another fact sheet, "
+            "got 'north-korea', this sheet's own id"
+        ],
+    )
+
+
+@pytest.mark.slow
+def test_a_page_whose_name_has_a_space_is_linked_percent_encoded(tmp_path: Path) -> None:
+    """Item 10: "Mentioned in" linked `my page.md` as href="../../my page/"; the nav writes my%20page/."""
+    root = make_project(tmp_path, {"briefings/notes/my page.md": "# My page\n\nKim Jong Un met Putin.\n"})
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    leader = (root / "site" / "leaders" / "kim-jong-un" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../notes/my%20page/"' in leader
+    assert 'href="../../notes/my page/"' not in leader
