@@ -69,7 +69,7 @@ def _check_published_file(path: Path, rel: str, address: str) -> Problem | None:
     if "/" in address and top in RESERVED_FOLDERS:
         return Problem(rel, 0, 0, "", reserved_message(address, top))
     suffix = path.suffix
-    if suffix in FACT_SHEET_SUFFIXES or suffix in PAGE_SUFFIXES:
+    if suffix.lower() in FACT_SHEET_SUFFIXES or suffix in PAGE_SUFFIXES:  # .YML: files.py asks for .yml
         return None
     if suffix in IMAGE_SIGNATURES:
         with path.open("rb") as stream:
