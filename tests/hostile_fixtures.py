@@ -122,11 +122,18 @@ def run_cli(root: Path, *args: str) -> tuple[int, list[str]]:
     return code, out.getvalue().splitlines()
 
 
-def mkdocs_build(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` in `root`, as a contributor runs it."""
+# BRIEFING_TEST_BUILDER=properdocs runs every build of the hostile suite with ProperDocs instead.
+BUILDER = os.environ.get("BRIEFING_TEST_BUILDER", "mkdocs")
+
+
+def mkdocs_build(
+    root: Path, *args: str, env: dict[str, str] | None = None, builder: str = BUILDER
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in `root`, as a contributor runs it (or `properdocs build --strict`)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    config = ["-f", "mkdocs.yml"] if builder == "properdocs" else []  # ProperDocs looks for properdocs.yml first
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", builder, "build", "--strict", *config, *args],
         cwd=root, capture_output=True, text=True, env=full_env, timeout=300,
     )  # fmt: skip
 

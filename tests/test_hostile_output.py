@@ -51,7 +51,7 @@ description: '"><script>alert(10)</script>'
 
 <a href="java&#09;script:alert(16)">tab</a> <a href=" javascript:alert(17)">space</a> [d](data:text/html;base64,PHNjcmlwdD4=) [v](vbscript:msgbox(18))
 
-<script>alert(19)</script><img src="x" alt="A map" onerror="alert(20)"> <iframe src="https://evil.example/"></iframe>
+<script>alert(19)</script><img src="x" alt="A map" onerror="alert(20)"> <iframe src="evil/"></iframe>
 
 [The country](countries/north-korea.md) and a footnote[^1].
 

@@ -55,3 +55,15 @@ def test_relative_url(to_url: str, from_url: str, link: str) -> None:
 )
 def test_hrefs_from_a_leader_page(directory_urls: bool, to_uri: str, anchor: str | None, href: str) -> None:
     assert Hrefs("leaders/kim.md", directory_urls)(to_uri, anchor) == href
+
+
+@pytest.mark.parametrize(
+    ("to_uri", "href"),
+    [
+        ("notes/my page.md", "../../notes/my%20page/"),
+        ("notes/100% sure.md", "../../notes/100%25%20sure/"),
+        ("notes/café.md", "../../notes/caf%C3%A9/"),
+    ],
+)
+def test_hrefs_are_percent_encoded_as_mkdocs_encodes_page_urls(to_uri: str, href: str) -> None:
+    assert Hrefs("leaders/kim-jong-un.md", True)(to_uri) == href

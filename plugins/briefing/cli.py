@@ -16,7 +16,7 @@ from briefing.authoring.front_matter import has_front_matter, merged, read_front
 from briefing.authoring.new_sheet import new_fact_sheet
 from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
-from briefing.pipeline import Layout, load_briefing
+from briefing.pipeline import Layout, build_day, load_briefing
 from briefing.problems import Refused, Severity, sorted_problems
 from briefing.read.files import check_id, read_all
 
@@ -154,8 +154,6 @@ def cmd_add_source(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the briefing pack (or a smaller one, with --pack) to PDF with headless Chromium."""
-    from datetime import UTC, date, datetime
-
     from briefing.publish.print_pack import print_html
     from briefing.publish.print_pdf import PrintUnavailable, print_pdf, site_name
     from briefing.render.resolve import resolve
@@ -167,10 +165,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if errors:
         print(f"{len(errors)} problem(s) in the content; no pack printed (run: briefing check)", file=sys.stderr)
         return 1
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    today = date.fromisoformat(args.today) if args.today else (
-        datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch else date.today()
-    )  # fmt: skip
+    today = build_day(args.today)
     resolved = resolve(loaded.briefing, today, args.stale_after_days)
     try:
         html = print_html(resolved, title=args.title or site_name(Path(args.root)), pack=args.pack)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, date, datetime
-from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +15,19 @@ from mkdocs.structure.pages import Page
 
 from briefing.link.linking import link_html
 from briefing.model import KIND_FOLDERS
-from briefing.pipeline import Layout, load_briefing
+from briefing.pipeline import Layout, build_day, load_briefing
 from briefing.problems import Problem, Severity, has_errors
 from briefing.publish.outputs import OutputSettings, add_to_head, build_outputs
 from briefing.publish.preview import problems_banner
+from briefing.publish.remote_resources import remote_resource_problems
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_accents import add_unaccented_to_file
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
+from briefing.read.content_files import theme_collisions
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
+from briefing.render.stylesheet import stylesheet
 from briefing.render.urls import Hrefs, entity_uri
 
 log = get_plugin_logger(__name__)
@@ -73,24 +73,17 @@ def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
     return pages
 
 
-def stylesheet() -> str:
-    """The one stylesheet of the site: the pages' rules, then the pictures' (graphs, timelines, maps)."""
-    render = package_files("briefing.render")
-    parts = [
-        render.joinpath("assets", "briefing.css"),
-        render.joinpath("pictures", "graph.css"),
-        render.joinpath("pictures", "pictures.css"),
-    ]
-    return "\n".join(part.read_text(encoding="utf-8") for part in parts)
-
-
-def build_day(configured: str | None) -> date:
-    if configured:
-        return date.fromisoformat(configured)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
+def _with_theme_collisions(problems: list[Problem], files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
+    """The content problems, plus one naming both files for each content file at a theme file's address."""
+    docs_dir = Path(config.docs_dir).resolve()
+    content = {
+        f.src_uri: path
+        for f in files
+        if f.abs_src_path and (path := Path(f.abs_src_path).resolve()).is_relative_to(docs_dir)
+    }
+    return theme_collisions(
+        problems, content, [str(d) for d in config.theme.dirs], root, {CSS_URI: "the briefing's stylesheet"}
+    )
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
@@ -100,6 +93,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     """Whether this is `mkdocs serve`: content errors then show on the pages instead of stopping it."""
     shown_problems: tuple[Problem, ...] = ()
     """Under serve, the errors of the content on disk, while the pages come from the last good build."""
+    page_problems = 0
+    """Problems found in hand-written pages while rendering them; the build fails once all are reported."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -124,6 +119,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.page_problems = 0
         for file in list(files):
             if file.src_uri.lower().endswith((".yml", ".yaml")):
                 files.remove(file)  # fact sheets are rendered, never published raw
@@ -132,12 +128,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         layout = Layout(self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir)
         loaded = load_briefing(layout)
         self.shown_problems = ()
-        if self.serving and self.last_good is not None and has_errors(loaded.problems):
-            return self._serve_last_good(files, loaded.problems, config)
-        for problem in loaded.problems:
+        problems = _with_theme_collisions(loaded.problems, files, config, self.root)
+        if self.serving and self.last_good is not None and has_errors(problems):
+            return self._serve_last_good(files, problems, config)
+        for problem in problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
-        if has_errors(loaded.problems):
-            count = sum(p.severity is Severity.ERROR for p in loaded.problems)
+        if has_errors(problems):
+            count = sum(p.severity is Severity.ERROR for p in problems)
             raise PluginError(f"briefing: {count} problem(s) in the content; see the lines above")
         resolved = resolve(
             loaded.briefing,
@@ -183,6 +180,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return files
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not page.file.generated_by and page.file.abs_src_path:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+            for problem in remote_resource_problems(html, source, f"{self.docs_rel}/{page.file.src_uri}"):
+                log.error(problem.format())
+                self.page_problems += 1
+            html = sanitize_html(html)  # the page's own cross-links and site classes go before linking adds ours
         hrefs = Hrefs(page.file.src_uri, config.use_directory_urls)
         entities = self.entities
         linked = link_html(
@@ -231,6 +234,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     # terms, is taken by Material's offline plugin, which writes search/search_index.js then.
     @event_priority(-10_000)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:
+        if self.page_problems:
+            raise PluginError(f"briefing: {self.page_problems} problem(s) in hand-written pages; see the lines above")
         self.atomic_site.finish()
         config.site_dir = str(self.atomic_site.site_dir)  # anything later writes into the real site
 
@@ -277,4 +282,4 @@ def clean_contributor_page(html: str, page: Page) -> str:
     page.meta = safe_meta(page.meta)
     if title:
         page.meta["title"] = safe_title(str(title), is_html=title_is_html)  # front matter may give a number
-    return sanitize_html(html)
+    return sanitize_html(html, cross_links=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from briefing.check.crossref import check_citations, check_references, check_source_hashes
@@ -57,3 +59,16 @@ def load_briefing(layout: Layout) -> Loaded:
         entities=dict(sorted(result.entities.items())), sources=dict(sorted(result.sources.items())), wording=wording
     )
     return Loaded(briefing, sorted_problems(problems), index)
+
+
+def build_day(configured: str | None = None) -> date:
+    """The day staleness is judged against: `configured` (ISO), else SOURCE_DATE_EPOCH, else the clock.
+
+    Raises ValueError for a malformed `configured` date.
+    """
+    if configured:
+        return date.fromisoformat(configured)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()

@@ -45,6 +45,8 @@ def check_references(result: ReadResult) -> Iterator[Problem]:
                 where,
                 f"expected {wanted}, got {ref.target!r}, which is {_KIND_NAMES[kind]} ({path})",
             )
+        elif path == where.path:
+            yield _at(where, f"expected the id of another fact sheet, got {ref.target!r}, this sheet's own id")
 
 
 def check_citations(result: ReadResult, unreadable_sources: set[str]) -> Iterator[Problem]:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from briefing.model import KIND_FOLDERS, Origin, Paragraph, Source
 from briefing.problems import ContentError, Problem
+from briefing.read.content_files import FACT_SHEET_SUFFIXES as FACT_SHEET_SUFFIXES
+from briefing.read.content_files import PAGE_SUFFIXES as MARKDOWN_SUFFIXES
+from briefing.read.content_files import check_content_files, shown_name
 from briefing.read.records import ReadResult, RecordBuilder
 from briefing.read.schema_check import check_against_schema
 from briefing.read.yamlread import read_text_file, read_yaml
@@ -24,7 +27,6 @@ RESERVED_IDS = frozenset(
     | {f"com{i}" for i in range(10)}
     | {f"lpt{i}" for i in range(10)}
 )
-FACT_SHEET_SUFFIXES = (".yml", ".yaml")
 _SYMLINK_REFUSED = "symbolic links are not allowed in content folders"
 # C0 and C1 controls other than tab and line ends: never part of an article, invalid in HTML.
 _CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -53,6 +55,8 @@ def list_content_files(folder: Path, suffixes: tuple[str, ...], root: Path) -> t
     found = []
     for path in sorted(folder.iterdir()):
         rel = _rel(path, root)
+        if shown_name(path.name) != path.name:
+            continue  # refused by check_content_files, which shows the name escaped
         if path.is_symlink():
             problems.append(Problem(rel, 0, 0, "", _SYMLINK_REFUSED))
         elif path.is_file() and path.suffix in suffixes:
@@ -81,10 +85,8 @@ def read_all(root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path
     for path in files:
         _read_source(path, root, schemas_dir, result)
     result.problems.extend(check_page_addresses(root, briefings_dir, sources_dir, result))
+    result.problems.extend(check_content_files(root, briefings_dir, sources_dir))
     return result
-
-
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 def page_address(rel: str) -> str:

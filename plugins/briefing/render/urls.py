@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 from briefing.model import KIND_FOLDERS
 
@@ -44,7 +45,8 @@ class Hrefs:
 
     def __call__(self, to_uri: str, anchor: str | None = None) -> str:
         to_url = page_url(to_uri, self.directory_urls)
-        target = "" if to_url == self.from_url else relative_url(to_url, self.from_url)
+        # Percent-encoded as MkDocs encodes page URLs (`my page.md` -> `my%20page/`), `/` kept.
+        target = "" if to_url == self.from_url else quote(relative_url(to_url, self.from_url))
         return f"{target}#{anchor}" if anchor else (target or "./")
 
 
