@@ -54,7 +54,7 @@ facts: []
 #   - text: Met Vladimir Putin in Vladivostok.   # the claim, in the briefing's own words
 #     as_of: '2025-01'            # the date of the newest source backing the claim
 #     date: '2023-09-11'          # optional: when it happened; puts the fact on timelines
-#     section: diplomacy          # background, politics, military, diplomacy, economy or statements
+#     section: diplomacy          # background, politics, military, security, diplomacy, economy, humanitarian or statements
 #     about: [russia]             # optional: ids of other fact sheets the fact concerns
 #     citations:                  # one or more sources backing it
 #       - source: 2025-01-06-example-article    # a file in sources/, without .md

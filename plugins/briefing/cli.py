@@ -17,10 +17,15 @@ from briefing.check.quotes import text_hash
 from briefing.pipeline import Layout, load_briefing
 from briefing.problems import Refused, Severity, sorted_problems
 from briefing.read.files import check_id, read_all
+from briefing.read.sections import configured_sections
 
 
 def _layout(args: argparse.Namespace) -> Layout:
-    return Layout(Path(args.root), args.briefings_dir, args.sources_dir, args.schemas_dir)
+    try:  # the fact sections mkdocs.yml configures, read without MkDocs
+        sections = configured_sections(Path(args.root) / "mkdocs.yml")
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
+    return Layout(Path(args.root), args.briefings_dir, args.sources_dir, args.schemas_dir, sections)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

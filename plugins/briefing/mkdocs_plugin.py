@@ -23,6 +23,7 @@ from briefing.problems import Severity, has_errors
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
+from briefing.read.sections import DEFAULT_SECTIONS, Section, parse_sections
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
 from briefing.render.urls import Hrefs, entity_uri
@@ -30,6 +31,22 @@ from briefing.render.urls import Hrefs, entity_uri
 log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/briefing.css"
+
+
+class SectionsOption(base.BaseConfigOption[tuple[Section, ...]]):
+    """`sections: [{id: security, label: Security and insurgency}, ...]`, checked when mkdocs.yml is read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> tuple[Section, ...]:
+        if value is None:
+            return DEFAULT_SECTIONS
+        try:
+            return parse_sections(value)
+        except ValueError as exc:
+            raise base.ValidationError(str(exc)) from None
 
 
 class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -48,6 +65,8 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     'auto': the same, only once the index has more than 1,500 entries (the offline edition)."""
     search_text_limit = c.Type(int, default=300)
     """With search_index 'pages': characters of each page's text kept in the index."""
+    sections = SectionsOption()
+    """The headings facts are listed under, in page order: `{id, label}` each; facts write the id."""
 
 
 def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
@@ -99,7 +118,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 files.remove(file)  # fact sheets are rendered, never published raw
             elif file.src_path is not None and not file.generated_by:
                 file.edit_uri = f"{self.docs_rel}/{file.src_uri}"
-        layout = Layout(self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir)
+        layout = Layout(
+            self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir, self.config.sections
+        )
         loaded = load_briefing(layout)
         for problem in loaded.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
@@ -112,6 +133,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.config.stale_after_days,
             index=loaded.index,
             pages_text=_hand_written_pages(files),
+            sections=self.config.sections,
         )
         pages = render_all(
             resolved,

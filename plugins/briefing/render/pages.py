@@ -18,14 +18,6 @@ from briefing.render.citations import PageCitations, quote_html
 from briefing.render.resolve import Resolved, fact_anchor, last_as_of, role_anchor
 from briefing.render.urls import Hrefs, entity_uri, source_uri
 
-SECTIONS = {
-    "background": "Background",
-    "politics": "Politics and government",
-    "military": "Military and weapons",
-    "diplomacy": "Diplomacy and relations",
-    "economy": "Economy and sanctions",
-    "statements": "Statements and positions",
-}
 KIND_SINGULAR = {"country": "Country", "leader": "Leader", "organisation": "Organisation", "topic": "Topic"}
 TOPIC_MEMBER_LABELS = {
     "countries": "Countries",
@@ -54,7 +46,6 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
-        SECTIONS=SECTIONS,
         KIND_SINGULAR=KIND_SINGULAR,
         KIND_LABELS=KIND_LABELS,
         TOPIC_MEMBER_LABELS=TOPIC_MEMBER_LABELS,
@@ -132,7 +123,7 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
     uri = entity_uri(entity.kind, entity.id)
     hrefs = Hrefs(uri, directory_urls)
     cites = PageCitations(resolved, hrefs)
-    sections = [(key, [(i, f) for i, f in enumerate(entity.facts) if f.section == key]) for key in SECTIONS]
+    sections = [(s.label, [(i, f) for i, f in enumerate(entity.facts) if f.section == s.id]) for s in resolved.sections]
     markdown = _render(
         "entity.md.j2",
         front=front_matter(entity.name, (*entity.aliases, *entity.native_names)),
@@ -141,7 +132,7 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
         r=resolved,
         hrefs=hrefs,
         cites=cites,
-        sections=[(key, facts) for key, facts in sections if facts],
+        sections=[(label, facts) for label, facts in sections if facts],
         roles=[RoleView(role, resolved) for role in entity.roles],
         leaders=[(leader, RoleView(role, resolved)) for leader, role in resolved.leaders_of.get(entity.id, [])],
         mentioned=resolved.mentioned_in.get(entity.id, []),

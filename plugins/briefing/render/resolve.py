@@ -11,6 +11,7 @@ from briefing.check.quotes import find_quote
 from briefing.link.crosslinks import Mentioned, linked_from, mentions_in_pages, mentions_in_sources
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing, Citation, Entity, Fact, PartialDate, Role
+from briefing.read.sections import DEFAULT_SECTIONS, Section
 
 STATUS_SHOWN_AS_CURRENT = ("current", "expected")
 
@@ -37,6 +38,7 @@ class Resolved:
     briefing: Briefing
     today: date
     stale_after_days: int
+    sections: tuple[Section, ...] = DEFAULT_SECTIONS
     cited_by: dict[str, dict[int, list[CitingFact]]] = field(default_factory=dict)
     leaders_of: dict[str, list[tuple[Entity, Role]]] = field(default_factory=dict)
     mentioned_in: dict[str, list[Mentioned]] = field(default_factory=dict)
@@ -76,9 +78,10 @@ def resolve(
     *,
     index: AliasIndex | None = None,
     pages_text: Mapping[str, tuple[str, str]] | None = None,
+    sections: tuple[Section, ...] = DEFAULT_SECTIONS,
 ) -> Resolved:
     """Everything the pages show about each other. `pages_text`: hand-written pages, uri -> (title, text)."""
-    resolved = Resolved(briefing, today, stale_after_days)
+    resolved = Resolved(briefing, today, stale_after_days, sections)
     if index is not None:
         from_sources = mentions_in_sources(briefing, index)
         from_pages = mentions_in_pages(pages_text or {}, index)
