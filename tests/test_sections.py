@@ -124,7 +124,9 @@ def test_configured_sections_head_the_facts_in_their_order(project: Project) -> 
     result = project.build()
     assert result.returncode == 0, result.stderr
     html = project.html("countries/velmora/index.html")
-    headings = re.findall(r'<h2 id="[^"]*">(.*?)<a class="headerlink"', html) or re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+    headings = re.findall(r'<h2 id="[^"]*">(.*?)<a class="headerlink"', html) or re.findall(
+        r"<h2[^>]*>(.*?)</h2>", html
+    )
     assert [h for h in headings if h in ("Humanitarian situation", "Security and insurgency", "What they said")] == [
         "Humanitarian situation",
         "Security and insurgency",
