@@ -11,6 +11,7 @@ from pathlib import Path
 
 from briefing.authoring.add_source import SourceFields, import_source
 from briefing.authoring.article_text import read_article
+from briefing.authoring.init_project import init_project
 from briefing.authoring.new_sheet import new_fact_sheet
 from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
@@ -158,6 +159,19 @@ def cmd_add_source(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a new briefing project (config, example content, schemas, workflows) into an empty folder."""
+    folder = Path(args.folder)
+    try:
+        created = init_project(folder, args.site_name)
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {folder}/: {len(created.written)} files, with an example country and source to replace")
+    print(f"next: cd {folder}, then run: briefing check && mkdocs serve")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     parser.add_argument("--root", default=".", help="the project folder (default: the current folder)")
@@ -194,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--retrieved", help="when the article was saved: 2025-01-07")
     add.add_argument("--id", help="the file name without .md (default: the date and the title's words)")
     add.set_defaults(run=cmd_add_source)
+    init = commands.add_parser("init", help="write a new briefing project into a new or empty folder")
+    init.add_argument("folder", help="the folder to create, e.g. my-briefing")
+    init.add_argument("--site-name", help="the site's title (default: made from the folder name, e.g. My Briefing)")
+    init.set_defaults(run=cmd_init)
     return parser
 
 
