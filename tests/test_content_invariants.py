@@ -39,15 +39,6 @@ def test_content_invariant_holds(built: Built, invariant: object) -> None:
     assert invariant(built) == []
 
 
-def test_briefing_b_is_a_briefing_of_its_own(built: Built) -> None:
-    """Fixture B shares no file name with the demo, so passing on both is not passing on one twice."""
-    if built.root.name.startswith("repository"):
-        pytest.skip("about fixture B")
-    demo = {p.name for p in (REPO / "briefings").rglob("*.yml")} | {p.name for p in (REPO / "sources").glob("*.md")}
-    assert not demo & {p.name for p in built.root.rglob("*") if p.suffix in (".yml", ".md")} - {"mkdocs.yml"}
-    assert len(built.loaded.briefing.entities) >= 7 and len(built.loaded.briefing.sources) == 3
-
-
 @pytest.fixture
 def broken(tmp_path: Path) -> Built:
     """Fixture briefing B built, then its site copied for a test to damage."""
