@@ -58,8 +58,8 @@ def problems_of(kind: str, text: str) -> list[str]:
         (
             "name: X\nsummary: S.\nroles: []\n" + GOOD_FACT + "    section: militray\n",
             [
-                f"{PATH}:8:14: facts[0].section: expected one of background, politics, military, diplomacy, "
-                "economy, statements, got 'militray'"
+                f"{PATH}:8:14: facts[0].section: expected one of background, politics, military, security, diplomacy, "
+                "economy, humanitarian, statements, got 'militray'"
             ],
         ),
         (

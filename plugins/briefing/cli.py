@@ -13,16 +13,22 @@ from pathlib import Path
 from briefing.authoring.add_source import import_source
 from briefing.authoring.article_text import is_html, read_article
 from briefing.authoring.front_matter import has_front_matter, merged, read_front_matter
+from briefing.authoring.init_project import init_project
 from briefing.authoring.new_sheet import new_fact_sheet
 from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
 from briefing.pipeline import Layout, build_day, load_briefing
 from briefing.problems import Refused, Severity, sorted_problems
 from briefing.read.files import check_id, read_all
+from briefing.read.sections import configured_sections
 
 
 def _layout(args: argparse.Namespace) -> Layout:
-    return Layout(Path(args.root), args.briefings_dir, args.sources_dir, args.schemas_dir)
+    try:  # the fact sections mkdocs.yml configures, read without MkDocs
+        sections = configured_sections(Path(args.root) / "mkdocs.yml")
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
+    return Layout(Path(args.root), args.briefings_dir, args.sources_dir, args.schemas_dir, sections)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -199,6 +205,19 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a new briefing project (config, example content, schemas, workflows) into an empty folder."""
+    folder = Path(args.folder)
+    try:
+        created = init_project(folder, args.site_name)
+    except Refused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {folder}/: {len(created.written)} files, with an example country and source to replace")
+    print(f"next: cd {folder}, then run: briefing check && mkdocs serve")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing", description=__doc__, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -261,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a current role unconfirmed for longer than this is marked stale (default: 365)")  # fmt: skip
     pdf.add_argument("--html", help="also write the print HTML here, to look at or debug")
     pdf.set_defaults(run=cmd_pdf)
+    init = commands.add_parser("init", help="write a new briefing project into a new or empty folder")
+    init.add_argument("folder", help="the folder to create, e.g. my-briefing")
+    init.add_argument("--site-name", help="the site's title (default: made from the folder name, e.g. My Briefing)")
+    init.set_defaults(run=cmd_init)
     return parser
 
 

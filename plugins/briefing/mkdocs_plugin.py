@@ -25,6 +25,7 @@ from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_accents import add_unaccented_to_file
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
 from briefing.read.content_files import theme_collisions
+from briefing.read.sections import DEFAULT_SECTIONS, Section, parse_sections
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
 from briefing.render.stylesheet import stylesheet
@@ -33,6 +34,22 @@ from briefing.render.urls import Hrefs, entity_uri
 log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/briefing.css"
+
+
+class SectionsOption(base.BaseConfigOption[tuple[Section, ...]]):
+    """`sections: [{id: security, label: Security and insurgency}, ...]`, checked when mkdocs.yml is read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> tuple[Section, ...]:
+        if value is None:
+            return DEFAULT_SECTIONS
+        try:
+            return parse_sections(value)
+        except ValueError as exc:
+            raise base.ValidationError(str(exc)) from None
 
 
 class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -58,6 +75,8 @@ class BriefingConfig(base.Config):  # type: ignore[no-untyped-call]
     """What's new and the feed read at most this many commits of the content's git history."""
     whats_new_days = c.Type(int, default=365)
     """...and none older than this many days before the newest of them (never measured from the clock)."""
+    sections = SectionsOption()
+    """The headings facts are listed under, in page order: `{id, label}` each; facts write the id."""
 
 
 def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
@@ -125,7 +144,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 files.remove(file)  # fact sheets are rendered, never published raw
             elif file.src_path is not None and not file.generated_by:
                 file.edit_uri = f"{self.docs_rel}/{file.src_uri}"
-        layout = Layout(self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir)
+        layout = Layout(
+            self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir, self.config.sections
+        )
         loaded = load_briefing(layout)
         self.shown_problems = ()
         problems = _with_theme_collisions(loaded.problems, files, config, self.root)
@@ -143,6 +164,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             index=loaded.index,
             pages_text=_hand_written_pages(files),
             pictures=self.config.pictures,
+            sections=self.config.sections,
         )
         pages = render_all(
             resolved,

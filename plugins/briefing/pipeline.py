@@ -14,18 +14,20 @@ from briefing.link.linking import AliasIndex
 from briefing.model import Briefing
 from briefing.problems import Problem, has_errors, sorted_problems
 from briefing.read.files import read_all
+from briefing.read.sections import DEFAULT_SECTIONS, Section, schema_enum_problems
 from briefing.read.vocabulary import relation_wording
 from briefing.render.pictures.locator_map import known_country_codes
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where content lives, relative to the project root."""
+    """Where content lives, relative to the project root, and the sections facts are listed under."""
 
     root: Path
     briefings_dir: str = "briefings"
     sources_dir: str = "sources"
     schemas_dir: str = "schemas"
+    sections: tuple[Section, ...] = DEFAULT_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def load_briefing(layout: Layout) -> Loaded:
     result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir)
     unreadable_sources = result.source_ids - set(result.sources)
     problems = list(result.problems)
+    problems.extend(schema_enum_problems(layout.root / layout.schemas_dir, layout.schemas_dir, layout.sections))
     problems.extend(check_references(result))
     problems.extend(check_citations(result, unreadable_sources))
     problems.extend(check_source_hashes(result.sources))

@@ -14,13 +14,34 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 
-from .conftest import ARTIFACTS, Site, needs_core_site, save_metric
+from .conftest import ARTIFACTS, ROOT, Site, needs_core_site, save_metric
 
 pytestmark = [pytest.mark.browser, needs_core_site]
 
-LEADER = "leaders/kim-jong-un"
+
+def leader_and_other_spelling(briefings: Path) -> tuple[str, str, str]:
+    """(page, name, alias) of the leader whose alias is most like another spelling of the name.
+
+    In the demo: Kim Jong Un, searched for as "Kim Jong-un". Any briefing with a leader alias works.
+    """
+
+    def squash(text: str) -> str:
+        return re.sub(r"[\s-]", "", text).casefold()
+
+    candidates = []
+    for path in sorted((briefings / "leaders").glob("*.yml")):
+        sheet = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for alias in sheet.get("aliases") or []:
+            rank = (squash(alias) != squash(sheet["name"]), not alias.isascii())
+            candidates.append((rank, f"leaders/{path.stem}", sheet["name"], alias))
+    assert candidates, "the browser journeys need a leader with an alias"
+    return min(candidates)[1:]
+
+
+LEADER, LEADER_NAME, OTHER_SPELLING = leader_and_other_spelling(ROOT / "briefings")
 SECTIONS = ("countries", "leaders", "organisations", "topics", "sources")
 
 
@@ -39,7 +60,7 @@ def search(page: Page, query: str) -> None:
 def test_search_by_other_spelling_opens_the_leader(page: Page, site: Site) -> None:
     started = time.perf_counter()
     page.goto(site.home)
-    search(page, "Kim Jong-un")
+    search(page, OTHER_SPELLING)
     typed = time.perf_counter()
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
     results.first.wait_for()
@@ -47,13 +68,13 @@ def test_search_by_other_spelling_opens_the_leader(page: Page, site: Site) -> No
     save_metric(f"{site.name}.first_search_result_after_typing_s", round(shown - typed, 3))
     save_metric(f"{site.name}.first_search_result_after_opening_home_s", round(shown - started, 3))
 
-    leader = results.filter(has=page.locator("h1", has_text=re.compile(r"^Kim Jong Un$")))
+    leader = results.filter(has=page.locator("h1", has_text=re.compile(rf"^{re.escape(LEADER_NAME)}$")))
     expect(leader).to_have_count(1)
-    expect(results.first.locator("h1")).to_have_text("Kim Jong Un")  # the best match, not just a match
+    expect(results.first.locator("h1")).to_have_text(LEADER_NAME)  # the best match, not just a match
     leader.click()
 
     expect(page).to_have_url(re.compile(re.escape(site.url(LEADER)) + r"(\?h=[^#]*)?$"))
-    expect(page.locator("article h1")).to_have_text("Kim Jong Un")
+    expect(page.locator("article h1")).to_have_text(LEADER_NAME)
     assert_stayed_inside(site)
 
 

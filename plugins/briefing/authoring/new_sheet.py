@@ -12,6 +12,7 @@ from briefing.pipeline import Layout
 from briefing.problems import ContentError, Refused
 from briefing.read.files import FACT_SHEET_SUFFIXES
 from briefing.read.schema_check import check_against_schema
+from briefing.read.sections import DEFAULT_SECTIONS
 from briefing.read.yamlread import read_yaml
 
 
@@ -62,10 +63,14 @@ roles: []
 }
 
 
-def fact_sheet_text(kind: str, name: str, entity_id: str) -> str:
+def fact_sheet_text(kind: str, name: str, entity_id: str, section_ids: tuple[str, ...] = ()) -> str:
     """A fact sheet that passes the schema as written, with every further field shown in comments."""
     who = "who" if kind == "leader" else "what"
     summary = f"TODO: one sentence saying {who} {name} is, as of the newest source."
+    ids = section_ids or tuple(s.id for s in DEFAULT_SECTIONS)
+    section = "diplomacy" if "diplomacy" in ids else ids[0]
+    pad = " " * max(1, 28 - len(f"section: {section}"))
+    sections = ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} or {ids[-1]}"
     return f"""\
 # yaml-language-server: $schema=../../schemas/{kind}.schema.json
 # Fact sheet of {name}, a {kind}. Other fact sheets refer to it by its id, the file name: {entity_id}
@@ -89,7 +94,7 @@ facts: []
 #   - text: Met Vladimir Putin in Vladivostok.   # the claim, in the briefing's own words
 #     as_of: '2025-01'            # the date of the newest source backing the claim
 #     date: '2023-09-11'          # optional: when it happened; puts the fact on timelines
-#     section: diplomacy          # background, politics, military, diplomacy, economy or statements
+#     section: {section}{pad}# {sections}
 #     about: [russia]             # optional: ids of other fact sheets the fact concerns
 {_EXAMPLE_CITATION}
 """
@@ -123,7 +128,7 @@ def new_fact_sheet(layout: Layout, kind: str, name: str, entity_id: str | None =
                     f"{entity_id!r} is already the id of {other} ({other_kind}); ids are unique across kinds, "
                     "so choose another with --id"
                 )
-    text = fact_sheet_text(kind, name, entity_id)
+    text = fact_sheet_text(kind, name, entity_id, tuple(s.id for s in layout.sections))
     try:
         problems = check_against_schema(read_yaml(text, rel), kind, rel, layout.root / layout.schemas_dir)
     except ContentError as exc:

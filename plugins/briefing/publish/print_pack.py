@@ -26,7 +26,6 @@ from briefing.render.pages import RoleView
 from briefing.render.pictures.country_shapes import UnknownCountryCode
 from briefing.render.pictures.locator_map import locator_map_svg
 from briefing.render.resolve import Resolved
-from briefing.render.templating import SECTIONS
 
 PACK_ORDER = ("topic", "country", "leader", "organisation")
 
@@ -118,7 +117,7 @@ def print_html(resolved: Resolved, *, title: str, pack: Sequence[str] = ()) -> s
         judgements=KEY_JUDGEMENTS(resolved),
         chapters=chapters,
         labels=KIND_LABELS,
-        sections=SECTIONS,
+        sections={s.id: s.label for s in resolved.sections},
         pack=list(pack),
         r=resolved,
         b=resolved.briefing,

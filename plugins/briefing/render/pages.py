@@ -7,7 +7,7 @@ from briefing.render.citations import PageCitations
 from briefing.render.figures import locator_figure, members_figure, relations_figure, timeline_figure
 from briefing.render.relations import neighbours_in_office, rows_for
 from briefing.render.resolve import Resolved
-from briefing.render.templating import SECTIONS, Page, front_matter, render_template
+from briefing.render.templating import Page, front_matter, render_template
 from briefing.render.urls import Hrefs, entity_uri, source_uri
 from briefing.render.views import render_graph_page, render_timeline_page
 
@@ -60,7 +60,7 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
     uri = entity_uri(entity.kind, entity.id)
     hrefs = Hrefs(uri, directory_urls)
     cites = PageCitations(resolved, hrefs)
-    sections = [(key, [(i, f) for i, f in enumerate(entity.facts) if f.section == key]) for key in SECTIONS]
+    sections = [(s.label, [(i, f) for i, f in enumerate(entity.facts) if f.section == s.id]) for s in resolved.sections]
     markdown = render_template(
         "entity.md.j2",
         front=front_matter(entity.name, (*entity.aliases, *entity.native_names)),
@@ -69,7 +69,7 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
         r=resolved,
         hrefs=hrefs,
         cites=cites,
-        sections=[(key, facts) for key, facts in sections if facts],
+        sections=[(label, facts) for label, facts in sections if facts],
         roles=[RoleView(role, resolved) for role in entity.roles],
         leaders=[(leader, RoleView(role, resolved)) for leader, role in resolved.leaders_of.get(entity.id, [])],
         mentioned=resolved.mentioned_in.get(entity.id, []),

@@ -11,6 +11,7 @@ from briefing.check.quotes import find_quote
 from briefing.link.crosslinks import Mentioned, linked_from, mentions_in_pages, mentions_in_sources
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing, Citation, Entity, Fact, PartialDate, Role
+from briefing.read.sections import DEFAULT_SECTIONS, Section
 from briefing.render.relations import Link, Tenure, all_links, links_by_entity, offices_of
 from briefing.render.timelines import Entry, all_entries
 
@@ -39,6 +40,7 @@ class Resolved:
     briefing: Briefing
     today: date
     stale_after_days: int
+    sections: tuple[Section, ...] = DEFAULT_SECTIONS
     cited_by: dict[str, dict[int, list[CitingFact]]] = field(default_factory=dict)
     leaders_of: dict[str, list[tuple[Entity, Role]]] = field(default_factory=dict)
     mentioned_in: dict[str, list[Mentioned]] = field(default_factory=dict)
@@ -89,9 +91,10 @@ def resolve(
     index: AliasIndex | None = None,
     pages_text: Mapping[str, tuple[str, str]] | None = None,
     pictures: bool = True,
+    sections: tuple[Section, ...] = DEFAULT_SECTIONS,
 ) -> Resolved:
     """Everything the pages show about each other. `pages_text`: hand-written pages, uri -> (title, text)."""
-    resolved = Resolved(briefing, today, stale_after_days, pictures=pictures)
+    resolved = Resolved(briefing, today, stale_after_days, sections, pictures=pictures)
     resolved.all_links = all_links(briefing)
     resolved.links = links_by_entity(resolved.all_links)
     resolved.entries = all_entries(briefing)

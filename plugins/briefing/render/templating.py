@@ -18,14 +18,6 @@ from briefing.render.citations import quote_html
 from briefing.render.resolve import fact_anchor, last_as_of, role_anchor
 from briefing.render.urls import entity_uri, source_uri
 
-SECTIONS = {
-    "background": "Background",
-    "politics": "Politics and government",
-    "military": "Military and weapons",
-    "diplomacy": "Diplomacy and relations",
-    "economy": "Economy and sanctions",
-    "statements": "Statements and positions",
-}
 KIND_SINGULAR = {
     "country": "Country",
     "leader": "Leader",
@@ -60,7 +52,6 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
-        SECTIONS=SECTIONS,
         KIND_SINGULAR=KIND_SINGULAR,
         KIND_LABELS=KIND_LABELS,
         TOPIC_MEMBER_LABELS=TOPIC_MEMBER_LABELS,

@@ -1,0 +1,75 @@
+"""The content invariants, on the repository's briefing and on fixture briefing B, and shown to fail when broken.
+
+Running the same suite on a second briefing of a different region is the proof that it asserts
+nothing about the demo's content: replacing `briefings/` and `sources/` keeps it green.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from content_invariants import (
+    BRIEFING_B,
+    INVARIANTS,
+    REPO,
+    Built,
+    build_briefing,
+    content_invariant_failures,
+    every_entity_a_source_names_is_linked_on_its_page,
+    every_page_is_reachable_from_the_home_page,
+    no_role_or_fact_is_shown_undated,
+)
+
+pytestmark = pytest.mark.slow
+BRIEFINGS = {"repository": REPO, "briefing-b": BRIEFING_B}
+
+
+@pytest.fixture(scope="module", params=sorted(BRIEFINGS))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_briefing(BRIEFINGS[request.param], tmp_path_factory.mktemp(request.param))
+
+
+@pytest.mark.parametrize("invariant", INVARIANTS, ids=lambda f: f.__name__)
+def test_content_invariant_holds(built: Built, invariant: object) -> None:
+    assert callable(invariant)
+    assert invariant(built) == []
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Built:
+    """Fixture briefing B built, then its site copied for a test to damage."""
+    original = build_briefing(BRIEFING_B, tmp_path / "b")
+    assert content_invariant_failures(original) == {}
+    return original
+
+
+def _edit(built: Built, rel: str, old: str, new: str) -> None:
+    path = built.site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_invariants_catch_what_they_are_about(broken: Built) -> None:
+    # A name left unlinked in a source page.
+    article = (broken.site / "sources/2025-02-orvana-water-accord/index.html").read_text(encoding="utf-8")
+    unlinked = re.sub(r'<a [^>]*data-entity="tarsk"[^>]*>(.*?)</a>', r"\1", article)
+    (broken.site / "sources/2025-02-orvana-water-accord/index.html").write_text(unlinked, encoding="utf-8")
+    assert every_entity_a_source_names_is_linked_on_its_page(broken) == [
+        "sources/2025-02-orvana-water-accord.md: names ['adama-kone', 'orvana-basin-commission', 'sainte-aurele', "
+        "'tarsk', 'velmora'] but links ['adama-kone', 'orvana-basin-commission', 'sainte-aurele', 'velmora']"
+    ]
+    # A stale role shown as if current.
+    _edit(broken, "leaders/ilsa-marenko/index.html", "⚠ not confirmed since", "confirmed since")
+    assert no_role_or_fact_is_shown_undated(broken) == [
+        "briefings/leaders/ilsa-marenko.yml: role-1: stale is True, the page says otherwise"
+    ]
+    # A page no link leads to.
+    shutil.copytree(broken.site / "topics/orvana-water-accord", broken.site / "topics/orphan")
+    assert every_page_is_reachable_from_the_home_page(broken) == [
+        "topics/orphan/index.html: not reachable from the home page"
+    ]
