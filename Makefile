@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check test lint typecheck offline browser-deps clean
+.PHONY: serve site check test lint typecheck offline browser-deps clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ offline: $(STAMP) node_modules
 	install -D -m 644 node_modules/iframe-worker/shim/index.js $(SHIM_DIR)/shim.js
 	install -D -m 644 node_modules/iframe-worker/LICENSE $(SHIM_DIR)/LICENSE
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/python -m briefing.bundle $(OFFLINE_SITE) $(OFFLINE_ZIP)
+
+# Scale benchmark (BENCHMARKS.md): synthetic briefings, ours vs plain Material, check and serve rebuild.
+BENCH_SIZES ?= 1000,3000,12000
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf site dist .site-* test-artifacts
