@@ -22,10 +22,12 @@ line printed is `overhead=… scaling=… check_s=… rebuild=…`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.metadata
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -130,10 +132,9 @@ def measure_serve(project: Path, dump: Path, timeout: float) -> Serve:
                 rebuild = wait_for(url, marker, timeout, proc)
         finally:
             proc.terminate()
-            try:
+            usage: resource.struct_rusage | None = None
+            with contextlib.suppress(ChildProcessError):
                 _, _, usage = os.wait4(proc.pid, 0)
-            except ChildProcessError:
-                usage = None
             proc.returncode = 0
             sheet.write_text(original, encoding="utf-8")
         log.seek(0)
