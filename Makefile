@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site check test lint typecheck offline browser-deps pdf clean
+.PHONY: serve site check test lint typecheck offline browser-deps pdf clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,11 @@ offline: $(STAMP) node_modules
 PDF ?= dist/briefing.pdf
 pdf: $(STAMP) browser-deps
 	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/briefing pdf --out $(PDF) $(foreach id,$(PACK),--pack $(id))
+
+# Scale benchmark (BENCHMARKS.md): synthetic briefings, ours vs plain Material, check and serve rebuild.
+BENCH_SIZES ?= 1000,3000,12000
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf site dist .site-* test-artifacts

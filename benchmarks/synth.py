@@ -1,0 +1,471 @@
+"""A synthetic briefing of realistic shape, deterministic from a seed, for the scale benchmark.
+
+    python benchmarks/synth.py OUT_DIR --pages 1000 --seed 1 [--bad-quotes N]
+
+Writes a complete project into OUT_DIR: mkdocs.yml (the repository's, with a fixed `today`),
+briefings/ (countries, leaders, organisations, topics), sources/ and a copy of schemas/.
+About three source articles per fact sheet; the page count (sheets + sources + 6 index pages)
+is about --pages. Articles of 400-900 words name entities 5-20 times each, drawn from a
+Zipf-like popularity, by name, alias, native name (Hangul, accented Latin) or unaccented
+spelling, so cross-links, "Mentioned in" and backlinks all fire. Every quote is a run of words
+copied from a paragraph of the article it cites; --bad-quotes N turns N of them into near misses
+(one word changed) that no source contains, so the error paths can be timed too.
+
+The generator never imports the `briefing` package: it writes files, as a contributor would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = "2026-06-30"
+INDEX_PAGES = 6  # home, four kind indexes, the sources index
+SOURCES_PER_SHEET = 3
+KIND_SHARES = (("country", 0.15), ("leader", 0.45), ("organisation", 0.15), ("topic", 0.25))
+FOLDERS = {"country": "countries", "leader": "leaders", "organisation": "organisations", "topic": "topics"}
+SECTIONS = ("background", "politics", "military", "diplomacy", "economy", "statements")
+
+_SYLLABLES = ("ba ka ri do mu se ta lo ne vi gu ra zo pe ki ma nu so te ha ja wo ye tri dan mir vel kor sal "
+              "ten bor lin var ost").split()  # fmt: skip
+_ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ö", "u": "ú", "n": "ñ"}
+_COUNTRY_ENDINGS = ("ia", "stan", "land", "ova", "ania", "ica")
+_ORG_FORMS = ("Council of {}", "{} Defence Pact", "{} Trade Union", "Commission for {}", "{} Development Bank")
+_TOPIC_FORMS = ("Sanctions on {}", "{} border dispute", "{} nuclear programme", "{} election crisis",
+                "{} gas pipeline", "{} peace talks")  # fmt: skip
+_TITLES = ("President", "Prime Minister", "Foreign Minister", "Defence Minister", "Chairman")
+_SHARED_SURNAMES = ("Kovar", "Lindo", "Sato", "Mirek", "Haran", "Velo", "Osei", "Tamba")
+
+# Filler prose: lower-case English only, so no word of it can be taken for an invented name.
+_SUBJECTS = ("officials", "analysts", "diplomats", "the ministry", "the delegation", "observers", "negotiators",
+             "the spokesperson", "the envoy", "military sources", "the agency", "lawmakers")  # fmt: skip
+_VERBS = ("said", "warned", "announced", "confirmed", "denied", "suggested", "reported", "argued", "stressed",
+          "indicated", "acknowledged", "insisted")  # fmt: skip
+_ACTIONS = ("would expand", "had suspended", "could review", "was preparing", "had rejected", "would fund",
+            "planned to revise", "was unlikely to renew", "had quietly approved", "would resume")  # fmt: skip
+_OBJECTS = ("the agreement", "the sanctions regime", "the missile tests", "the trade talks", "the aid package",
+            "the joint exercises", "the border patrols", "the energy deal", "the security pact",
+            "the observer mission", "the export controls", "the ceasefire terms")  # fmt: skip
+_TAILS = ("after weeks of talks", "despite earlier objections", "before the end of the year",
+          "in a statement on monday", "according to two people familiar with the matter", "without giving details",
+          "amid rising tensions in the region", "in a closed session", "for the second time this year",
+          "as markets fell sharply", "while the parliament was in recess",
+          "under pressure from its allies")  # fmt: skip
+_LINKS = ("met", "criticised", "praised", "called on", "held talks with", "accused", "sided with", "warned")
+_SWAPS = {"said": "stated", "warned": "cautioned", "officials": "officers", "analysts": "experts",
+          "the agreement": "the accord", "weeks": "months", "second": "third", "talks": "meetings",
+          "would": "will", "had": "has", "the": "a"}  # fmt: skip
+
+
+@dataclass
+class Entity:
+    kind: str
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    native_names: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+    country: str | None = None
+    mentions: list[tuple[str, str]] = field(default_factory=list)
+    """(source id, sentence) for every sentence of an article that names the entity, in writing order."""
+
+
+@dataclass
+class Article:
+    id: str
+    title: str
+    published: str
+    paragraphs: list[list[str]]
+    """Sentences of each paragraph."""
+    cast: list[str]
+
+    def text(self) -> str:
+        return "\n\n".join(" ".join(p) for p in self.paragraphs)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _fold(text: str) -> str:
+    """Roughly the linker's comparison key: no accents, lower case, hyphens and dots as spaces."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\s.\-’']+", " ", bare.lower()).strip()
+
+
+def _hangul(rng: random.Random, syllables: int) -> str:
+    return "".join(chr(0xAC00 + rng.randrange(11172)) for _ in range(syllables))
+
+
+class Names:
+    """Invented names, unique after folding across the whole briefing."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.taken: set[str] = set()
+
+    def word(self, syllables: tuple[int, int] = (2, 3)) -> str:
+        while True:
+            word = "".join(self.rng.choice(_SYLLABLES) for _ in range(self.rng.randint(*syllables))).capitalize()
+            if len(word) > 3 and self.claim(word):
+                return word
+
+    def claim(self, name: str) -> bool:
+        key = _fold(name)
+        if key in self.taken:
+            return False
+        self.taken.add(key)
+        return True
+
+    def accented(self, word: str) -> str:
+        chars = list(word)
+        spots = [i for i, c in enumerate(chars) if c in _ACCENTED]
+        if spots:
+            i = self.rng.choice(spots)
+            chars[i] = _ACCENTED[chars[i]]
+        return "".join(chars)
+
+    def variant(self, word: str) -> str:
+        """Another transliteration: Merikan -> Merykan, as Gaddafi and Qaddafi."""
+        for old, new in (("k", "c"), ("i", "y"), ("u", "ou"), ("o", "au"), ("e", "ai"), ("a", "ah")):
+            if old in word[1:]:
+                return word[0] + word[1:].replace(old, new, 1)
+        return word + "h"
+
+
+def make_entities(rng: random.Random, sheets: int) -> list[Entity]:
+    names = Names(rng)
+    counts = {kind: max(1, round(sheets * share)) for kind, share in KIND_SHARES}
+    counts["leader"] += sheets - sum(counts.values())
+    entities: list[Entity] = []
+    countries: list[Entity] = []
+    while len(countries) < counts["country"]:
+        root = names.word()
+        name = root + rng.choice(_COUNTRY_ENDINGS)
+        if rng.random() < 0.15:
+            name = names.accented(name)
+        if not names.claim(name):
+            continue
+        capital = names.word()
+        entity = Entity("country", _slug(name), name, aliases=[capital])
+        if rng.random() < 0.3 and names.claim(f"Republic of {name}"):
+            entity.aliases.append(f"Republic of {name}")
+        if rng.random() < 0.25:
+            entity.native_names.append(_hangul(rng, rng.randint(2, 4)))
+        elif rng.random() < 0.25 and names.claim(f"République de {root}ie"):
+            entity.native_names.append(f"République de {root}ie")
+        countries.append(entity)
+    entities.extend(countries)
+    surnames: dict[str, list[Entity]] = {}
+    for _ in range(counts["leader"]):
+        while True:
+            given = names.word() if rng.random() < 0.7 else f"{names.word()}-{rng.choice(_SYLLABLES)}"
+            shared = rng.random() < 0.08
+            family = rng.choice(_SHARED_SURNAMES) if shared else names.word()
+            name = f"{given} {family}"
+            if rng.random() < 0.12:
+                name = names.accented(name)
+            if names.claim(name):
+                break
+        entity = Entity("leader", _slug(name), name, country=rng.choice(countries).id)
+        alias = f"{given} {names.variant(family)}"
+        if names.claim(alias):
+            entity.aliases.append(alias)
+        if rng.random() < 0.25:
+            entity.native_names.append(_hangul(rng, 3))
+        if shared:
+            surnames.setdefault(family, []).append(entity)
+        entities.append(entity)
+    for family, holders in sorted(surnames.items()):
+        if len(holders) > 1:  # "Kim": a name two sheets share is declared ambiguous in both
+            for holder in holders:
+                holder.ambiguous.append(family)
+    for kind, forms in (("organisation", _ORG_FORMS), ("topic", _TOPIC_FORMS)):
+        for _ in range(counts[kind]):
+            while True:
+                name = rng.choice(forms).format(rng.choice(countries).name if kind == "topic" else names.word())
+                if names.claim(name):
+                    break
+            entity = Entity(kind, _slug(name), name)
+            if kind == "organisation":
+                acronym = "".join(w[0] for w in name.split() if w[0].isupper()) + rng.choice("BCDFGKMNPRST")
+                if names.claim(acronym):
+                    entity.aliases.append(acronym.upper())
+            entities.append(entity)
+    return entities
+
+
+def _surface(rng: random.Random, entity: Entity) -> str:
+    """How an article writes the name: mostly as declared, sometimes by alias, native name or without accents."""
+    roll = rng.random()
+    if roll < 0.2 and entity.aliases:
+        return rng.choice(entity.aliases)
+    if roll < 0.26 and entity.native_names:
+        return rng.choice(entity.native_names)
+    if roll < 0.32 and not entity.name.isascii():
+        return unicodedata.normalize("NFKD", entity.name).encode("ascii", "ignore").decode()
+    return entity.name
+
+
+def _sentence(rng: random.Random, named: list[str]) -> str:
+    subject = named[0] if named else rng.choice(_SUBJECTS)
+    if len(named) > 1:
+        core = f"{subject} {rng.choice(_LINKS)} {named[1]} over {rng.choice(_OBJECTS)}"
+    else:
+        possessive = f"{named[0]}’s" if named and rng.random() < 0.2 else None
+        if possessive:
+            subject = f"{possessive} {rng.choice(('government', 'delegation', 'ministry'))}"
+        said = f"{rng.choice(_VERBS)} that {rng.choice(_SUBJECTS)}"
+        core = f"{subject} {said} {rng.choice(_ACTIONS)} {rng.choice(_OBJECTS)}"
+    text = f"{core} {rng.choice(_TAILS)}"
+    if rng.random() < 0.4:
+        text += f", and {rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)} {rng.choice(_OBJECTS)}"
+    return text[0].upper() + text[1:] + "."
+
+
+def _zipf_picker(rng: random.Random, entities: list[Entity]) -> Callable[[], Entity]:
+    ranked = entities[:]
+    rng.shuffle(ranked)
+    cumulative: list[float] = []
+    total = 0.0
+    for rank in range(1, len(ranked) + 1):
+        total += 1 / rank**1.05
+        cumulative.append(total)
+    return lambda: rng.choices(ranked, cum_weights=cumulative)[0]
+
+
+def _published(rng: random.Random) -> str:
+    year, month = rng.randint(2016, 2026), rng.randint(1, 12)
+    if (year, month) > (2026, 5):
+        year = 2025
+    return f"{year}-{month:02d}" + (f"-{rng.randint(1, 28):02d}" if rng.random() < 0.6 else "")
+
+
+def make_articles(rng: random.Random, count: int, entities: list[Entity]) -> list[Article]:
+    pick = _zipf_picker(rng, entities)
+    articles: list[Article] = []
+    used_ids: set[str] = set()
+    for number in range(count):
+        cast = [pick() for _ in range(rng.randint(5, 20))]
+        # Every sheet is named somewhere: the tail of the popularity curve is walked in turn.
+        cast.append(entities[number % len(entities)])
+        lead = cast[0]
+        title = f"{lead.name}: {rng.choice(_OBJECTS)[4:]} {rng.choice(('under review', 'in doubt', 'expanded'))}"
+        published = _published(rng)
+        article_id = f"{published[:7]}-{_slug(title)[:50].strip('-')}"
+        while article_id in used_ids:
+            article_id += "-" + str(rng.randint(2, 9))
+        used_ids.add(article_id)
+        words_wanted = rng.randint(400, 900)
+        sentences: list[str] = []
+        words = 0
+        queue = cast[:]
+        rng.shuffle(queue)
+        while words < words_wanted or queue:
+            named: list[Entity] = []
+            for _ in range(rng.choice((0, 0, 1, 1, 2))):
+                if queue and all(queue[-1].id != e.id for e in named):
+                    named.append(queue.pop())
+            text = _sentence(rng, [_surface(rng, e) for e in named])
+            for entity in named:
+                entity.mentions.append((article_id, text))
+            sentences.append(text)
+            words += len(text.split())
+        paragraphs: list[list[str]] = []
+        while sentences:
+            size = rng.randint(3, 6)
+            paragraphs.append(sentences[:size])
+            sentences = sentences[size:]
+        articles.append(Article(article_id, title, published, paragraphs, sorted({e.id for e in cast})))
+    return articles
+
+
+def _quote(rng: random.Random, sentence: str) -> str:
+    words = sentence.split()
+    if len(words) <= 12:
+        return sentence
+    size = rng.randint(8, min(20, len(words)))
+    start = rng.randrange(len(words) - size + 1)
+    return " ".join(words[start : start + size])
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass
+class Citation:
+    source: str
+    quote: str
+
+
+def _citations(rng: random.Random, entity: Entity, sources: dict[str, Article], count: int) -> list[Citation]:
+    picked = [entity.mentions[rng.randrange(len(entity.mentions))] for _ in range(count)]
+    return [Citation(source, _quote(rng, sentence)) for source, sentence in picked]
+
+
+def _fact_text(rng: random.Random, entity: Entity, others: list[Entity]) -> str:
+    named = ", ".join(o.name for o in others) or "its neighbours"
+    return (
+        f"{entity.name} {rng.choice(_VERBS)} that {rng.choice(_SUBJECTS)} {rng.choice(_ACTIONS)} "
+        f"{rng.choice(_OBJECTS)}, a step that concerns {named}."
+    )
+
+
+def events(entity: Entity) -> list[str]:
+    """Hook: the schemas have no events yet. When they do, return an entity's event records here
+    (YAML lines) and the writer below appends them under `events:`."""
+    return []
+
+
+Line = str | list[str]
+"""A line of YAML; a quote line is a one-item list, so that spoil_quotes can change it in place."""
+
+
+def render_lines(lines: list[Line]) -> str:
+    return "".join((line if isinstance(line, str) else line[0]) + "\n" for line in lines)
+
+
+def write_sheet(
+    rng: random.Random, entity: Entity, by_id: dict[str, Entity], sources: dict[str, Article], quotes: list[list[str]]
+) -> list[Line]:
+    """The YAML lines of one fact sheet; `quotes` collects each quote line, so some can be spoilt later."""
+    schema = f"# yaml-language-server: $schema=../../schemas/{entity.kind}.schema.json"
+    lines: list[Line] = [schema, f"name: {_yaml_str(entity.name)}"]
+    for key, values in (("aliases", entity.aliases), ("native_names", entity.native_names),
+                        ("ambiguous_aliases", entity.ambiguous)):  # fmt: skip
+        if values:
+            lines.append(f"{key}:")
+            lines.extend(f"  - {_yaml_str(v)}" for v in values)
+
+    def citation_lines(citations: list[Citation], indent: str) -> list[Line]:
+        out: list[Line] = [f"{indent}citations:"]
+        for c in citations:
+            quote = [f"{indent}    quote: {_yaml_str(c.quote)}"]
+            quotes.append(quote)
+            out += [f"{indent}  - source: {c.source}", quote]
+        return out
+
+    def newest(citations: list[Citation]) -> str:
+        return max(sources[c.source].published for c in citations)[:7]
+
+    co_mentioned = sorted({i for s, _ in entity.mentions for i in sources[s].cast} - {entity.id})
+    if entity.kind == "country":
+        lines += ["capital:", f"  name: {_yaml_str(entity.aliases[0])}"]
+        capital = [m for m in entity.mentions if entity.aliases[0] in m[1]] or entity.mentions
+        source, sentence = capital[0]
+        lines += citation_lines([Citation(source, _quote(rng, sentence))], "  ")
+    if entity.kind == "organisation":
+        lines.append(f"type: {rng.choice(('regional bloc', 'military alliance', 'trade body', 'UN agency'))}")
+    if entity.kind == "leader":
+        lines.append(f"country: {entity.country}")
+        lines.append("roles:")
+        for number in range(rng.randint(1, 2)):
+            cites = _citations(rng, entity, sources, 1)
+            cited_year = int(newest(cites)[:4])
+            start = cited_year - rng.randint(1, 8)
+            lines += [f"  - title: {rng.choice(_TITLES)}", f"    country: {entity.country}"]
+            status = "current" if number == 0 else "former"
+            lines += [f"    status: {status}", f"    from: '{start}'"]
+            if status == "former":
+                lines.append(f"    to: '{min(cited_year, start + rng.randint(1, 4))}'")
+            lines.append(f"    as_of: '{newest(cites)}'")
+            lines += citation_lines(cites, "    ")
+    if entity.kind == "topic":
+        for key, kind in (("countries", "country"), ("leaders", "leader"), ("organisations", "organisation")):
+            ids = [i for i in co_mentioned if by_id[i].kind == kind][:5]
+            if ids:
+                lines.append(f"{key}: [{', '.join(ids)}]")
+    lines.append(f"summary: {_yaml_str(f'{entity.name}, as the sources of this synthetic briefing describe it.')}")
+    lines.append("facts:")
+    for _ in range(rng.randint(3, 8)):
+        cites = _citations(rng, entity, sources, rng.choice((1, 1, 1, 2)))
+        about = sorted({i for c in cites for i in sources[c.source].cast} - {entity.id})[: rng.randint(0, 4)]
+        lines += [f"  - text: {_yaml_str(_fact_text(rng, entity, [by_id[i] for i in about[:2]]))}",
+                  f"    as_of: '{newest(cites)}'"]  # fmt: skip
+        if rng.random() < 0.3:
+            lines.append(f"    date: '{newest(cites)}'")
+        lines.append(f"    section: {rng.choice(SECTIONS)}")
+        if about:
+            lines.append(f"    about: [{', '.join(about)}]")
+        lines += citation_lines(cites, "    ")
+    lines += events(entity)
+    return lines
+
+
+def spoil_quotes(rng: random.Random, quotes: list[list[str]], count: int, corpus: list[str]) -> int:
+    """Changes one word in `count` quotes so that no source contains them: near misses. Returns how many."""
+    spoilt = 0
+    for line in rng.sample(quotes, len(quotes)):
+        if spoilt == count:
+            break
+        prefix, quote = line[0].split("quote: ", 1)
+        text = quote[1:-1]
+        swaps = [w for w in _SWAPS if re.search(rf"\b{re.escape(w)}\b", text)]
+        if not swaps:
+            continue
+        word = rng.choice(swaps)
+        near = re.sub(rf"\b{re.escape(word)}\b", _SWAPS[word], text, count=1)
+        if any(near in paragraph for paragraph in corpus):
+            continue
+        line[0] = f"{prefix}quote: {_yaml_str(near)}"
+        spoilt += 1
+    return spoilt
+
+
+def mkdocs_config() -> str:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("site_name: Korean Peninsula Briefing", "site_name: Synthetic Briefing")
+    return text.replace("      schemas_dir: schemas\n", f"      schemas_dir: schemas\n      today: '{TODAY}'\n")
+
+
+def write_project(out: Path, pages: int, seed: int, bad_quotes: int = 0) -> dict[str, int]:
+    """Writes the project; returns counts of what was written."""
+    rng = random.Random(seed)
+    sheets = max(4, round((pages - INDEX_PAGES) / (1 + SOURCES_PER_SHEET)))
+    entities = make_entities(rng, sheets)
+    articles = make_articles(rng, max(1, pages - INDEX_PAGES - len(entities)), entities)
+    sources = {a.id: a for a in articles}
+    by_id = {e.id: e for e in entities}
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "sources").mkdir(parents=True)
+    for article in articles:
+        front = f"---\ntitle: {_yaml_str(article.title)}\npublisher: Synthetic Wire\npublished: '{article.published}'\n"
+        front += f"url: https://news.example.org/{article.id}\nlanguage: en\n---\n\n"
+        (out / "sources" / f"{article.id}.md").write_text(front + article.text() + "\n", encoding="utf-8")
+    quotes: list[list[str]] = []
+    texts = {e.id: write_sheet(rng, e, by_id, sources, quotes) for e in entities}
+    spoilt = spoil_quotes(rng, quotes, bad_quotes, [" ".join(p) for a in articles for p in a.paragraphs])
+    if spoilt < bad_quotes:
+        raise SystemExit(f"could only spoil {spoilt} of {bad_quotes} quotes")
+    for entity in entities:
+        folder = out / "briefings" / FOLDERS[entity.kind]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{entity.id}.yml").write_text(render_lines(texts[entity.id]), encoding="utf-8")
+    shutil.copytree(REPO / "schemas", out / "schemas")
+    (out / "mkdocs.yml").write_text(mkdocs_config(), encoding="utf-8")
+    return {"sheets": len(entities), "sources": len(articles), "pages": len(entities) + len(articles) + INDEX_PAGES}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="the project folder to write (replaced if it exists)")
+    parser.add_argument("--pages", type=int, default=300, help="about how many pages the site will have")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--bad-quotes", type=int, default=0, help="how many quotes to turn into near misses")
+    args = parser.parse_args()
+    counts = write_project(args.out, args.pages, args.seed, args.bad_quotes)
+    print(f"{args.out}: {counts['sheets']} fact sheets, {counts['sources']} sources, {counts['pages']} pages")
+
+
+if __name__ == "__main__":
+    main()
