@@ -197,11 +197,17 @@ def test_serve_recovers_from_a_broken_rebuild(tmp_path: Path) -> None:
         sheet = root / "briefings" / "countries" / "north-korea.yml"
         sheet.write_text(COUNTRY.replace("summary: A country in East Asia.", "summary: no"), encoding="utf-8")
         wait_for(lambda: "problem(s) in the content" in (tmp_path / "serve.log").read_text(encoding="utf-8"))
-        # MkDocs' server holds requests while the build is broken, so there is nothing to fetch here.
+        # Meanwhile serve shows the last good build with the problems (tests/test_serve_reload.py).
         sheet.write_text(COUNTRY.replace("A country in East Asia.", "A rebuilt summary."), encoding="utf-8")
         wait_for(lambda: "A rebuilt summary." in fetch(url))
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C: serve removes its own temporary folder
-        server.wait(timeout=30)
-        log.close()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()  # never leave a server behind, even when the test fails
+            server.wait(timeout=10)
+            raise
+        finally:
+            log.close()
     assert leftovers(root) == []
