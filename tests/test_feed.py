@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import date
 
 import pytest
 from lxml import etree
 
+from briefing.pipeline import Layout, load_briefing
+from briefing.publish.feed import atom_feed
 from briefing.publish.history import read_history
 from briefing.publish.record_ids import record_ids
+from briefing.publish.site_urls import SiteUrls
+from briefing.render.resolve import resolve
 from conftest import Project
+from test_api import COUNCIL_YML, RUSSIA_YML
+from test_relations_events import EVENT_YML
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 pytestmark = pytest.mark.slow
@@ -144,3 +151,37 @@ def test_without_git_the_page_and_log_say_so_and_strict_build_passes(small_proje
     feed = parse_atom((small_project.root / "site/feed.xml").read_bytes())
     assert feed.findall(f"{ATOM}entry") == []
     assert feed.findtext(f"{ATOM}updated") == "2026-11-22T00:00:00+00:00"
+
+
+def test_a_relation_a_member_and_an_event_added_show_in_the_feed(history_project: Project) -> None:
+    history_project.write("briefings/countries/russia.yml", RUSSIA_YML)
+    commit(history_project, "Russia, with its arms supply", "2026-04-01T08:00:00+00:00")
+    history_project.write("briefings/events/vladivostok-summit.yml", EVENT_YML)
+    history_project.write("briefings/organisations/council.yml", COUNCIL_YML)
+    commit(history_project, "The summit and the Council", "2026-04-02T08:00:00+00:00")
+    history_project.write("briefings/countries/russia.yml", RUSSIA_YML.replace("status: alleged", "status: active"))
+    commit(history_project, "Confirmed", "2026-04-03T08:00:00+00:00")
+    history = read_history(history_project.root)
+    rows = [(c.day.isoformat(), c.action, c.kind, c.label) for c in history.changes[:6]]
+    assert rows == [
+        ("2026-04-03", "changed", "relation", "Russia: arms-supply"),
+        ("2026-04-02", "added", "event", "Vladivostok summit"),
+        ("2026-04-02", "added", "organisation", "Council"),
+        ("2026-04-02", "added", "membership", "Council: russia"),
+        ("2026-04-01", "added", "country", "Russia"),
+        ("2026-04-01", "added", "relation", "Russia: arms-supply"),
+    ]
+    loaded = load_briefing(Layout(history_project.root))
+    assert loaded.ok, loaded.problems
+    resolved = resolve(loaded.briefing, date(2026, 11, 22))
+    urls = SiteUrls("https://example.invalid/b/", True)
+    feed = parse_atom(atom_feed(history, resolved, urls, site_name="T", build_date=date(2026, 11, 22)))
+    entries = [(e.findtext(f"{ATOM}title"), e.find(f"{ATOM}link").get("href")) for e in feed.findall(f"{ATOM}entry")]
+    assert entries[:6] == [
+        ("Relation changed: Russia: arms-supply", "https://example.invalid/b/countries/russia/#relation-1"),
+        ("Event added: Vladivostok summit", "https://example.invalid/b/events/vladivostok-summit/"),
+        ("Organisation added: Council", "https://example.invalid/b/organisations/council/"),
+        ("Membership added: Council: russia", "https://example.invalid/b/organisations/council/#member-1"),
+        ("Country added: Russia", "https://example.invalid/b/countries/russia/"),
+        ("Relation added: Russia: arms-supply", "https://example.invalid/b/countries/russia/#relation-1"),
+    ]

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import extruct
 import pytest
 
-from briefing.publish.jsonld import script_element
+from briefing.pipeline import Layout, load_briefing
+from briefing.publish.jsonld import page_scripts, script_element
+from briefing.publish.site_urls import SiteUrls
+from briefing.render.resolve import resolve
 from conftest import COUNTRY_YML, Project
+from test_api import COUNCIL_YML, RUSSIA_YML
+from test_relations_events import EVENT_YML
 
 HOSTILE = "</script><script>alert(1)</script><!--"
 SITE = "https://example.invalid/briefing/"
@@ -76,3 +82,55 @@ def test_every_page_has_json_ld_of_the_right_types(small_project: Project) -> No
     html = (site / "countries/north-korea/index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html
     assert html.count("</script>") == html.count("<script")
+
+
+def graph_of(script: str) -> list[dict[str, Any]]:
+    """A page's JSON-LD read back by extruct from a head holding only the script."""
+    html = f"<!doctype html><html><head>{script}</head><body></body></html>"
+    [found] = extruct.extract(html, base_url=SITE, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    nodes: list[dict[str, Any]] = found["@graph"]
+    return nodes
+
+
+def test_an_event_is_an_event_with_its_participants_and_relations_are_claims(small_project: Project) -> None:
+    small_project.write("briefings/events/vladivostok-summit.yml", EVENT_YML.replace("date:", "expected: true\ndate:"))
+    small_project.write("briefings/countries/russia.yml", RUSSIA_YML)
+    small_project.write("briefings/organisations/council.yml", COUNCIL_YML)
+    loaded = load_briefing(Layout(small_project.root))
+    assert loaded.ok, loaded.problems
+    scripts = page_scripts(resolve(loaded.briefing, date(2026, 11, 22)), SiteUrls(SITE, True), "T")
+
+    page, event = graph_of(scripts["events/vladivostok-summit.md"])
+    assert page["about"] == {"@id": event["@id"]}
+    assert event == {
+        "@type": "Event", "@id": SITE + "events/vladivostok-summit/#entity", "name": "Vladivostok summit",
+        "description": "Kim and Putin met in Vladivostok.", "url": SITE + "events/vladivostok-summit/",
+        "startDate": "2023-09-11", "location": {"@type": "Place", "name": "Vladivostok"},
+        "eventStatus": "https://schema.org/EventScheduled",
+        "attendee": [{"@type": "Role", "attendee": {"@id": SITE + "leaders/kim-jong-un/#entity"}, "roleName": "visitor"}],
+        "about": [{"@id": SITE + "countries/north-korea/#entity"}],
+        "subjectOf": [{"@type": "NewsArticle", "@id": SITE + "sources/vladivostok/", "url": SITE + "sources/vladivostok/#p1",
+                       "headline": "Leaders meet in Vladivostok", "datePublished": "2023-09-13", "inLanguage": "en",
+                       "author": {"@type": "Person", "name": "A. Writer"}, "publisher": {"@type": "Organization",
+                       "name": "Example Wire"}, "sameAs": "https://example.com/kim-putin"}],
+    }  # fmt: skip
+
+    # The relation is one claim, about both ends, on both pages, with the declaring sheet's anchor.
+    russia = graph_of(scripts["countries/russia.md"])
+    nk = graph_of(scripts["countries/north-korea.md"])
+    [claim] = [n for n in russia if n["@id"] == SITE + "countries/russia/#relation-1"]
+    assert claim in nk
+    assert claim["@type"] == "Claim" and claim["identifier"].startswith("russia/relation/")
+    assert claim["text"] == "Russia supplies arms to North Korea (alleged, as of September 2023)"
+    assert claim["about"] == [
+        {"@id": SITE + "countries/russia/#entity"},
+        {"@id": SITE + "countries/north-korea/#entity"},
+    ]
+    assert claim["appearance"][0]["url"] == SITE + "sources/vladivostok/#p2"
+
+    # A membership: the organisation's member, with its dates, on its page and on the member's.
+    member = {"@type": "OrganizationRole", "roleName": "member", "member": {"@id": SITE + "countries/russia/#entity"},
+              "startDate": "2006"}  # fmt: skip
+    council = graph_of(scripts["organisations/council.md"])[1]
+    assert (council["@type"], council["member"]) == ("Organization", [member])
+    assert {"@type": "Organization", "@id": council["@id"], "name": "Council", "member": [member]} in russia

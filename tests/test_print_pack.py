@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -15,6 +16,8 @@ from briefing.publish.print_pack import print_html, select
 from briefing.publish.print_pdf import CHROMIUM, print_pdf
 from briefing.render.resolve import resolve
 from conftest import LEADER_YML, Project
+from test_api import RUSSIA_YML
+from test_relations_events import EVENT_YML
 
 HANGUL_LEADER = LEADER_YML.replace("aliases: [Kim Jong-un]", "aliases: [Kim Jong-un]\nnative_names: [김정은]")
 needs_chromium = pytest.mark.skipif(
@@ -100,3 +103,43 @@ def test_briefing_pdf_prints_the_pack_with_hangul_and_no_network(pack_project: P
     assert "Kim Jong Un" in text and "김정은" in text
     assert "https://example.com/kim-putin" in text
     assert [item.title for item in reader.outline if not isinstance(item, list)][:2] == ["Test Briefing", "Contents"]
+
+
+def test_events_are_a_chapter_after_topics_and_pictures_have_ids_of_their_own(pack_project: Project) -> None:
+    pack_project.write("briefings/events/vladivostok-summit.yml", EVENT_YML)
+    pack_project.write("briefings/events/later-talks.yml", EVENT_YML.replace("2023-09-11", "2023-10").replace(
+        "name: Vladivostok summit", "name: Later talks"))  # fmt: skip
+    pack_project.write("briefings/countries/russia.yml", RUSSIA_YML)
+    html = html_of(pack_project)
+    contents = html.split('<nav class="contents" id="contents">')[1].split("</nav>")[0]
+    assert [line for line in contents.splitlines() if line.startswith('<li><a href="#')] == [
+        '<li><a href="#chapter-topic">Topics</a>', '<li><a href="#summit">The Vladivostok summit</a></li>',
+        '<li><a href="#chapter-event">Events</a>',
+        '<li><a href="#vladivostok-summit">Vladivostok summit</a></li>', '<li><a href="#later-talks">Later talks</a></li>',
+        '<li><a href="#chapter-country">Countries</a>', '<li><a href="#north-korea">North Korea</a></li>',
+        '<li><a href="#russia">Russia</a></li>', '<li><a href="#chapter-leader">Leaders</a>',
+        '<li><a href="#kim-jong-un">Kim Jong Un</a></li>',
+    ]  # fmt: skip
+    event = html.split('<article class="entity" id="vladivostok-summit">')[1].split("</article>")[0]
+    assert (
+        '<dt>Date</dt><dd>11 September 2023<sup><a href="#note-vladivostok-summit-1">1</a></sup></dd>'
+        "<dt>Type</dt><dd>summit</dd><dt>Place</dt><dd>Vladivostok</dd>"
+        "<dt>Participants</dt><dd>Kim Jong Un (visitor), North Korea</dd>"
+    ) in event
+    nk = html.split('<article class="entity" id="north-korea">')[1].split("</article>")[0]
+    assert '<title id="relations-north-korea-title">Relations of North Korea</title>' in nk
+    assert '<title id="timeline-north-korea-title">Timeline of North Korea</title>' in nk
+    assert (
+        '<li>receives arms from Russia <small>(since 2023; alleged)</small><sup><a href="#note-north-korea-1">1</a></sup></li>'
+    ) in nk
+    assert '<a href="#vladivostok-summit">' in nk  # the timeline links to a printed entity's section
+    assert 'href="../' not in html and 'href="countries' not in html  # and to no page of the site
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_a_pack_of_one_country_holds_the_events_it_took_part_in(pack_project: Project) -> None:
+    pack_project.write("briefings/events/vladivostok-summit.yml", EVENT_YML)
+    loaded = load_briefing(Layout(pack_project.root))
+    resolved = resolve(loaded.briefing, date(2026, 11, 22))
+    assert [e.id for e in select(resolved, ["north-korea"])] == ["vladivostok-summit", "north-korea", "kim-jong-un"]

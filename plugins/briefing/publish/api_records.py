@@ -4,8 +4,8 @@
 the order the arrays appear in the file. A record's `citations` are written inline by its
 serialiser; api.py moves them into the `citations` array and leaves their ids behind, so a new
 kind of record with citations needs nothing else. The arrays of kinds the model does not have
-yet (events, relations, memberships, judgements, statuses) are empty; the schema already
-allows them, so filling one in is not a breaking change: replace `_none` by a serialiser.
+yet (judgements, statuses) are empty; the schema already allows them, so filling one in is not
+a breaking change: replace `_none` by a serialiser.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.model import Citation, PartialDate
-from briefing.publish.locations import fact_ids, role_ids
+from briefing.publish.locations import fact_ids, membership_anchor, membership_ids, relation_ids, role_ids
 from briefing.publish.site_urls import SiteUrls
+from briefing.render.relations import relation_anchor
 from briefing.render.resolve import Resolved, fact_anchor, last_as_of, role_anchor
 from briefing.render.urls import entity_uri, source_uri
 
@@ -52,16 +53,24 @@ def entities(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
     found = []
     for e in r.briefing.entities.values():
         uri = entity_uri(e.kind, e.id)
-        capital = None
+        capital = founded = predecessor = None
         if e.capital:
             capital = {"name": e.capital.name, "citations": _citations(f"{e.id}/capital", e.capital.citations, r, urls)}
+        if e.founded:
+            cited = _citations(f"{e.id}/founded", e.founded.citations, r, urls)
+            founded = {"date": e.founded.date.iso(), "citations": cited}
+        if e.predecessor:
+            cited = _citations(f"{e.id}/predecessor", e.predecessor.citations, r, urls)
+            predecessor = {"id": e.predecessor.entity, "citations": cited}
         data = {
             "id": e.id, "kind": e.kind, "name": e.name, "summary": e.summary,
             "aliases": list(e.aliases), "native_names": list(e.native_names),
             "url": urls.page(uri), "api_url": urls.path(api_path(uri)),
             "country": e.country, "capital": capital, "iso_code": e.iso_code, "org_type": e.org_type,
             "members": {k: list(v) for k, v in e.members.items()},
-            "facts": fact_ids(e), "roles": role_ids(e), "last_as_of": _date(last_as_of(e)),
+            "founded": founded, "predecessor": predecessor,
+            "facts": fact_ids(e), "roles": role_ids(e), "relations": relation_ids(e),
+            "memberships": membership_ids(e), "last_as_of": _date(last_as_of(e)),
         }  # fmt: skip
         found.append(ApiRecord((e.id,), data))
     return found
@@ -92,11 +101,56 @@ def roles(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
                 "title": role.title, "status": role.status, "as_of": role.as_of.iso(),
                 "from": _date(role.start), "to": _date(role.end),
                 "country": role.country, "organisation": role.organisation, "note": role.note,
+                "office": role.office, "head": role.head,
                 "stale": role.status in ("current", "expected") and r.is_stale(role.as_of),
                 "citations": _citations(rid, role.citations, r, urls),
             }  # fmt: skip
             owners = tuple(dict.fromkeys(x for x in (e.id, role.country, role.organisation) if x))
             found.append(ApiRecord(owners, data))
+    return found
+
+
+def events(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
+    found = []
+    for e in r.briefing.of_kind("event"):
+        participants = [{"entity": p.entity, "role": p.role} for p in e.participants]
+        data = {
+            "id": e.id, "name": e.name, "url": urls.page(entity_uri(e.kind, e.id)), "type": e.event_type,
+            "date": _date(e.date), "end": _date(e.end), "expected": e.expected, "place": e.place,
+            "participants": participants, "citations": _citations(e.id, e.event_citations, r, urls),
+        }  # fmt: skip
+        found.append(ApiRecord(tuple(dict.fromkeys((e.id, *(p.entity for p in e.participants)))), data))
+    return found
+
+
+def relations(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
+    found = []
+    for e in r.briefing.entities.values():
+        for i, (rid, rel) in enumerate(zip(relation_ids(e), e.relations, strict=True)):
+            data = {
+                "id": rid, "entity": e.id, "with": rel.other, "anchor": relation_anchor(i),
+                "url": urls.page(entity_uri(e.kind, e.id), relation_anchor(i)), "type": rel.type,
+                "wording": {"forward": r.briefing.words(rel.type, True), "inverse": r.briefing.words(rel.type, False)},
+                "status": rel.status, "as_of": rel.as_of.iso(), "from": _date(rel.start), "to": _date(rel.end),
+                "note": rel.note, "stale": rel.status == "active" and r.is_stale(rel.as_of),
+                "citations": _citations(rid, rel.citations, r, urls),
+            }  # fmt: skip
+            found.append(ApiRecord(tuple(dict.fromkeys((e.id, rel.other))), data))
+    return found
+
+
+def memberships(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
+    found = []
+    for e in r.briefing.entities.values():
+        for i, (rid, m) in enumerate(zip(membership_ids(e), e.memberships, strict=True)):
+            status = "ended" if m.left else "suspended" if m.suspended else "active"
+            data = {
+                "id": rid, "organisation": e.id, "member": m.member, "anchor": membership_anchor(i),
+                "url": urls.page(entity_uri(e.kind, e.id), membership_anchor(i)), "status": status,
+                "joined": _date(m.joined), "suspended": _date(m.suspended), "left": _date(m.left),
+                "as_of": m.as_of.iso(), "note": m.note, "citations": _citations(rid, m.citations, r, urls),
+            }  # fmt: skip
+            found.append(ApiRecord(tuple(dict.fromkeys((e.id, m.member))), data))
     return found
 
 
@@ -124,9 +178,9 @@ API_ARRAYS: dict[str, Callable[[Resolved, SiteUrls], list[ApiRecord]]] = {
     "entities": entities,
     "facts": facts,
     "roles": roles,
-    "events": _none,
-    "relations": _none,
-    "memberships": _none,
+    "events": events,
+    "relations": relations,
+    "memberships": memberships,
     "judgements": _none,
     "statuses": _none,
     "sources": sources,

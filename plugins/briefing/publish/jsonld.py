@@ -1,11 +1,15 @@
 """schema.org JSON-LD for every page, as a `<script type="application/ld+json">` for its head.
 
 Each page gets a graph: the WebPage, and what it is about: a `Person` (leader), `Country`,
-`GovernmentOrganization` or `Organization`, a topic as a `Thing`, a source as a `NewsArticle`,
-and one `Claim` per fact, whose `appearance` is the cited paragraph on the source's page
-(`sources/<id>/#p2`), with the article's author (or publisher) and date. `ENTITY_NODES` maps a
-kind of page to the function that draws its nodes; a new kind of record on a page (events as
-`Event`) adds its nodes in one more function there.
+`GovernmentOrganization` or `Organization`, an `Event` (its dates, place, status and who took
+part), a topic as a `Thing`, a source as a `NewsArticle`, and one `Claim` per fact and per
+relation, whose `appearance` is the cited paragraph on the source's page (`sources/<id>/#p2`),
+with the article's author (or publisher) and date. A relation's claim is on the pages of both
+its ends, `about` both. Memberships are the organisation's `member`, as an `OrganizationRole`
+carrying the dates (schema.org's Role pattern), on the organisation's page and the member's
+(a `Country` has no `memberOf` in schema.org, so the organisation is named there instead).
+`ENTITY_NODES` lists the functions that draw an entity page's nodes; a new kind of record on
+a page adds its nodes in one more function there.
 
 Content is untrusted: `script_element` escapes `<`, `>` and `&` inside the JSON as \\u003c
 and so on, so no name or text can close the script element or open a comment.
@@ -18,9 +22,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from briefing.model import Entity, Source
-from briefing.publish.locations import fact_ids
+from briefing.model import Citation, Entity, Membership, Source
+from briefing.publish.locations import fact_ids, relation_ids
 from briefing.publish.site_urls import SiteUrls
+from briefing.render.relations import relation_anchor
 from briefing.render.resolve import Resolved, fact_anchor
 from briefing.render.urls import entity_uri, source_uri
 
@@ -54,10 +59,14 @@ def _article(source: Source, urls: SiteUrls, from_path: str) -> Node:
 def _entity_type(entity: Entity) -> str:
     if entity.kind == "organisation":
         return "GovernmentOrganization" if entity.org_type and _GOVERNMENT.search(entity.org_type) else "Organization"
-    return {"leader": "Person", "country": "Country"}.get(entity.kind, "Thing")
+    return {"leader": "Person", "country": "Country", "event": "Event"}.get(entity.kind, "Thing")
 
 
-def _entity_node(entity: Entity, urls: SiteUrls, from_path: str) -> Node:
+def _ref(entity: Entity, urls: SiteUrls, from_path: str) -> Node:
+    return {"@id": urls.page(entity_uri(entity.kind, entity.id), "entity", from_path=from_path)}
+
+
+def _entity_node(entity: Entity, r: Resolved, urls: SiteUrls, from_path: str) -> Node:
     uri = entity_uri(entity.kind, entity.id)
     node: Node = {
         "@type": _entity_type(entity), "@id": urls.page(uri, "entity", from_path=from_path), "name": entity.name,
@@ -65,42 +74,141 @@ def _entity_node(entity: Entity, urls: SiteUrls, from_path: str) -> Node:
     }  # fmt: skip
     if entity.aliases or entity.native_names:
         node["alternateName"] = [*entity.aliases, *entity.native_names]
-    titles = [r.title for r in entity.roles if r.status == "current"]
+    titles = [role.title for role in entity.roles if role.status == "current"]
     if titles and entity.kind == "leader":
         node["jobTitle"] = titles
+    if entity.kind == "event" and entity.date:
+        node.update(_event_fields(entity, r, urls, from_path))
+    if entity.memberships:
+        node["member"] = [_member_role(m, r, urls, from_path) for m in entity.memberships]
     return node
+
+
+def _event_fields(event: Entity, r: Resolved, urls: SiteUrls, from_path: str) -> Node:
+    """Dates, place, status (scheduled when expected), who took part, and the articles it is cited from.
+
+    Leaders and organisations are `attendee`s (with their part as a `Role`); countries, topics and
+    other events, which schema.org does not let attend, are what the event is `about`.
+    """
+    assert event.date is not None
+    fields: Node = {"startDate": event.date.iso()}
+    if event.end:
+        fields["endDate"] = event.end.iso()
+    if event.place:
+        fields["location"] = {"@type": "Place", "name": event.place}
+    if event.expected:
+        fields["eventStatus"] = "https://schema.org/EventScheduled"
+    attendees, about = [], []
+    for p in event.participants:
+        other = r.briefing.entities.get(p.entity)
+        if other is None:
+            continue
+        ref = _ref(other, urls, from_path)
+        if other.kind in ("leader", "organisation"):
+            attendees.append({"@type": "Role", "attendee": ref, "roleName": p.role} if p.role else ref)
+        else:
+            about.append(ref)
+    if attendees:
+        fields["attendee"] = attendees
+    if about:
+        fields["about"] = about
+    fields["subjectOf"] = _appearances(event.event_citations, r, urls, from_path)
+    return fields
+
+
+def _member_role(m: Membership, r: Resolved, urls: SiteUrls, from_path: str) -> Node:
+    """schema.org's Role pattern: the member, wrapped with the dates of its membership."""
+    role: Node = {"@type": "OrganizationRole", "roleName": "member"}
+    if m.member in r.briefing.entities:
+        role["member"] = _ref(r.briefing.entities[m.member], urls, from_path)
+    if m.joined:
+        role["startDate"] = m.joined.iso()
+    if m.left:
+        role["endDate"] = m.left.iso()
+    return role
+
+
+def _appearances(citations: tuple[Citation, ...], r: Resolved, urls: SiteUrls, from_path: str) -> list[Node]:
+    """The cited articles, each at its cited paragraph."""
+    found = []
+    for citation in citations:
+        source = r.briefing.sources[citation.source_id]
+        paragraph = r.paragraph_of(citation)
+        article = _article(source, urls, from_path)
+        article["url"] = urls.page(source_uri(source.id), f"p{paragraph}" if paragraph else None, from_path=from_path)
+        found.append(article)
+    return found
+
+
+def _claim(node_id: str, rid: str, text: str, citations: tuple[Citation, ...], about: list[Node],
+           r: Resolved, urls: SiteUrls, from_path: str) -> Node:  # fmt: skip
+    appearances = _appearances(citations, r, urls, from_path)
+    claim: Node = {"@type": "Claim", "@id": node_id, "identifier": rid, "text": text, "appearance": appearances,
+                   "about": about[0] if len(about) == 1 else about}  # fmt: skip
+    first = min(appearances, key=lambda a: (a["datePublished"], a["@id"]), default=None)
+    if first is not None:
+        claim["datePublished"] = first["datePublished"]
+        if "author" in first or "publisher" in first:
+            claim["author"] = first.get("author") or first["publisher"]
+    return claim
 
 
 def _claims(entity: Entity, r: Resolved, urls: SiteUrls, from_path: str) -> list[Node]:
     uri = entity_uri(entity.kind, entity.id)
+    about = [_ref(entity, urls, from_path)]
     claims = []
     for i, (rid, fact) in enumerate(zip(fact_ids(entity), entity.facts, strict=True)):
-        appearances = []
-        for citation in fact.citations:
-            source = r.briefing.sources[citation.source_id]
-            paragraph = r.paragraph_of(citation)
-            article = _article(source, urls, from_path)
-            article["url"] = urls.page(
-                source_uri(source.id), f"p{paragraph}" if paragraph else None, from_path=from_path
-            )
-            appearances.append(article)
-        claim: Node = {"@type": "Claim", "@id": urls.page(uri, fact_anchor(i), from_path=from_path),
-                       "identifier": rid, "text": fact.text, "appearance": appearances,
-                       "about": {"@id": urls.page(uri, "entity", from_path=from_path)}}  # fmt: skip
-        first = min(appearances, key=lambda a: (a["datePublished"], a["@id"]), default=None)
-        if first is not None:
-            claim["datePublished"] = first["datePublished"]
-            if "author" in first or "publisher" in first:
-                claim["author"] = first.get("author") or first["publisher"]
-        claims.append(claim)
+        node_id = urls.page(uri, fact_anchor(i), from_path=from_path)
+        claims.append(_claim(node_id, rid, fact.text, fact.citations, about, r, urls, from_path))
     return claims
 
 
 def entity_page_nodes(entity: Entity, r: Resolved, urls: SiteUrls, from_path: str) -> list[Node]:
-    return [_entity_node(entity, urls, from_path), *_claims(entity, r, urls, from_path)]
+    return [_entity_node(entity, r, urls, from_path), *_claims(entity, r, urls, from_path)]
 
 
-ENTITY_NODES: list[Callable[[Entity, Resolved, SiteUrls, str], list[Node]]] = [entity_page_nodes]
+def _declared_by(entity: Entity, r: Resolved, kind: str) -> list[Entity]:
+    """The sheets that declare a relation ('relation') or a membership ('members') touching `entity`."""
+    links = r.links.get(entity.id, [])
+    ids = (
+        {x.declared_on for x in links if x.anchor.startswith("relation-")}
+        if kind == "relation"
+        else {x.declared_on for x in links if x.anchor == "members" and x.source == entity.id}
+    )
+    return [r.briefing.entities[i] for i in sorted(ids)]
+
+
+def relation_nodes(entity: Entity, r: Resolved, urls: SiteUrls, from_path: str) -> list[Node]:
+    """A Claim per relation touching the entity, in the declaring sheet's wording, `about` both ends."""
+    entities = r.briefing.entities
+    claims = []
+    for owner in _declared_by(entity, r, "relation"):
+        for i, (rid, rel) in enumerate(zip(relation_ids(owner), owner.relations, strict=True)):
+            if entity.id not in (owner.id, rel.other) or rel.other not in entities:
+                continue
+            other = entities[rel.other]
+            words = r.briefing.words(rel.type, True)
+            text = f"{owner.name} {words} {other.name} ({rel.status}, as of {rel.as_of.human()})"
+            node_id = urls.page(entity_uri(owner.kind, owner.id), relation_anchor(i), from_path=from_path)
+            about = [_ref(owner, urls, from_path), _ref(other, urls, from_path)]
+            claims.append(_claim(node_id, rid, text, rel.citations, about, r, urls, from_path))
+    return claims
+
+
+def organisation_nodes(entity: Entity, r: Resolved, urls: SiteUrls, from_path: str) -> list[Node]:
+    """On a member's page, the organisations it belongs to, each naming it as `member` with the dates."""
+    nodes = []
+    for org in _declared_by(entity, r, "members"):
+        mine = [_member_role(m, r, urls, from_path) for m in org.memberships if m.member == entity.id]
+        nodes.append({"@type": _entity_type(org), **_ref(org, urls, from_path), "name": org.name, "member": mine})
+    return nodes
+
+
+ENTITY_NODES: list[Callable[[Entity, Resolved, SiteUrls, str], list[Node]]] = [
+    entity_page_nodes,
+    relation_nodes,
+    organisation_nodes,
+]
 """Functions adding nodes to an entity page's graph; a new kind of record appends one here."""
 
 

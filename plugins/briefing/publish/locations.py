@@ -2,7 +2,8 @@
 
 The What's new page and the feed link a change to the record as it is today; the API and
 JSON-LD give each record the same id. A new kind of record kept in a sheet adds one function
-to `SHEET_RECORDS` returning, for one entity, its ids and anchors in reading order.
+to `SHEET_RECORDS` returning, for one entity, its ids and anchors in reading order. An event is
+a sheet of its own: its id is the entity's, and its location is its page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.model import Briefing, Entity
 from briefing.publish.record_ids import SHEET_LISTS, record_ids
+from briefing.render.relations import relation_anchor
 from briefing.render.resolve import fact_anchor, role_anchor
 from briefing.render.urls import entity_uri, source_uri
 
@@ -34,6 +36,20 @@ def role_ids(entity: Entity) -> list[str]:
     return record_ids(entity.id, SHEET_LISTS["roles"].kind, keys)
 
 
+def relation_ids(entity: Entity) -> list[str]:
+    keys = ({"type": r.type, "with": r.other} for r in entity.relations)
+    return record_ids(entity.id, SHEET_LISTS["relations"].kind, keys)
+
+
+def membership_ids(entity: Entity) -> list[str]:
+    return record_ids(entity.id, SHEET_LISTS["members"].kind, ({"id": m.member} for m in entity.memberships))
+
+
+def membership_anchor(index: int) -> str:
+    """The row of a member in the organisation page's Members table (entity.md.j2)."""
+    return f"member-{index + 1}"
+
+
 def _facts(entity: Entity) -> list[tuple[str, str]]:
     return [(rid, fact_anchor(i)) for i, rid in enumerate(fact_ids(entity))]
 
@@ -42,7 +58,20 @@ def _roles(entity: Entity) -> list[tuple[str, str]]:
     return [(rid, role_anchor(i)) for i, rid in enumerate(role_ids(entity))]
 
 
-SHEET_RECORDS: dict[str, Callable[[Entity], list[tuple[str, str]]]] = {"facts": _facts, "roles": _roles}
+def _relations(entity: Entity) -> list[tuple[str, str]]:
+    return [(rid, relation_anchor(i)) for i, rid in enumerate(relation_ids(entity))]
+
+
+def _memberships(entity: Entity) -> list[tuple[str, str]]:
+    return [(rid, membership_anchor(i)) for i, rid in enumerate(membership_ids(entity))]
+
+
+SHEET_RECORDS: dict[str, Callable[[Entity], list[tuple[str, str]]]] = {
+    "facts": _facts,
+    "roles": _roles,
+    "relations": _relations,
+    "members": _memberships,
+}
 """Sheet list field -> (record id, anchor on the entity page) of an entity's records of that kind."""
 
 

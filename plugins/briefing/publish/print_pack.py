@@ -1,14 +1,16 @@
 """The printable briefing pack: one self-contained HTML page, made from the model, for print_pdf.py.
 
 Order: a cover with the briefing date (the newest source's), contents, key judgements (when
-the model has them), then topics, countries, leaders and organisations, each with its pictures
-and its citations as endnotes with the articles' URLs. Everything is inline: styles and SVG
+the model has them), then topics, events (in date order), countries, leaders and organisations,
+each with its pictures (locator map, relations graph, timeline), its relations and members as
+lists, and its citations as endnotes with the articles' URLs. Everything is inline: styles and SVG
 pictures, no script, no web font, nothing to fetch, so printing needs no network.
 
-`pack` narrows it to some topics or countries: those, plus the entities a selected topic lists
-and the leaders on file for a selected country. Hooks for what is to come:
-`PICTURES` (functions of an entity giving inline SVG) and `KEY_JUDGEMENTS` (a function giving
-the briefing's key judgements as text, empty until the model carries them).
+`pack` narrows it to some topics or countries: those, plus the entities a selected topic lists,
+the leaders on file for a selected country, and the events a selected sheet took part in or
+tells of. Links in pictures go to the entity's section when it is printed, else nowhere.
+Hooks: `PICTURES` (functions of an entity giving a `<figure>` with inline SVG) and
+`KEY_JUDGEMENTS` (the briefing's key judgements as text, empty until the model carries them).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
+from pathlib import PurePosixPath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -24,10 +27,17 @@ from briefing.model import KIND_LABELS, Citation, Entity
 from briefing.publish.api import briefing_date
 from briefing.render.pages import RoleView
 from briefing.render.pictures.country_shapes import UnknownCountryCode
+from briefing.render.pictures.graph import GraphEdge, GraphNode, neighbourhood_svg
 from briefing.render.pictures.locator_map import locator_map_svg
+from briefing.render.pictures.timeline import timeline_html, timeline_svg
+from briefing.render.relations import Row, rows_for
 from briefing.render.resolve import Resolved
+from briefing.render.timelines import timeline_items
+from briefing.render.urls import entity_uri
 
-PACK_ORDER = ("topic", "country", "leader", "organisation")
+PACK_ORDER = ("topic", "event", "country", "leader", "organisation")
+PackLink = Callable[[str, str | None], str]
+"""A link from the pack to a page (src_uri, anchor): `#<id>` for an entity printed in it, else ''."""
 
 _ENV = Environment(
     loader=PackageLoader("briefing.publish", "templates"),
@@ -64,17 +74,48 @@ class Endnotes:
         return Markup("<sup>,</sup>").join(marks)
 
 
-def locator_map(entity: Entity, resolved: Resolved) -> str:
-    if entity.kind != "country" or not entity.iso_code:
+def _figure(svg: str, caption: str) -> str:
+    return str(Markup("<figure>{}<figcaption>{}</figcaption></figure>").format(Markup(svg), caption))
+
+
+def locator_map(entity: Entity, resolved: Resolved, link: PackLink) -> str:
+    if entity.kind != "country" or not entity.iso_code or not resolved.pictures:
         return ""
     try:
-        return locator_map_svg([entity.iso_code], title=f"Where {entity.name} is", id_prefix=f"map-{entity.id}")
+        svg = locator_map_svg([entity.iso_code], title=f"Where {entity.name} is", id_prefix=f"map-{entity.id}")
     except UnknownCountryCode:
         return ""
+    return _figure(svg, f"Where {entity.name} is.")
 
 
-PICTURES: list[Callable[[Entity, Resolved], str]] = [locator_map]
-"""Inline SVG pictures printed with an entity, in this order; each returns '' when it has none."""
+def relations_graph(entity: Entity, resolved: Resolved, link: PackLink) -> str:
+    """The page's relations graph, with ids of its own (one document holds every entity's)."""
+    links = resolved.links.get(entity.id, [])
+    if not links or not resolved.pictures:
+        return ""
+    entities = resolved.briefing.entities
+    ids = sorted({entity.id} | {x.source for x in links} | {x.target for x in links})
+    nodes = [GraphNode(i, entities[i].name, entities[i].kind, link(entity_uri(entities[i].kind, i), None)) for i in ids]
+    edges = [GraphEdge(x.source, x.target, x.forward, x.dated) for x in links]
+    svg = neighbourhood_svg(entity.id, nodes, edges, title=f"Relations of {entity.name}",
+                            id_prefix=f"relations-{entity.id}")  # fmt: skip
+    return _figure(svg, "Relations graph: the list of relations below says the same, with sources.")
+
+
+def timeline(entity: Entity, resolved: Resolved, link: PackLink) -> str:
+    """The page's timeline picture and its list (the picture's text alternative)."""
+    items = timeline_items(resolved.entries.get(entity.id, []), link)
+    if not items:
+        return ""
+    listing = str(Markup('<div class="timeline-text">{}</div>').format(Markup(timeline_html(items))))
+    if not resolved.pictures:
+        return listing
+    svg = timeline_svg(items, title=f"Timeline of {entity.name}", id_prefix=f"timeline-{entity.id}")
+    return _figure(svg, "Timeline: the list below says the same.") + listing
+
+
+PICTURES: list[Callable[[Entity, Resolved, PackLink], str]] = [locator_map, relations_graph, timeline]
+"""Pictures printed with an entity, in this order; each returns a `<figure>`, or '' when it has none."""
 
 
 def no_judgements(resolved: Resolved) -> list[str]:
@@ -97,6 +138,8 @@ def select(resolved: Resolved, pack: Sequence[str]) -> list[Entity]:
         for ids in entity.members.values():
             chosen.update(ids)
         chosen.update(leader.id for leader, _ in resolved.leaders_of.get(entity_id, []))
+        chosen.update(f.event for f in entity.facts if f.event in entities)
+    chosen.update(e.id for e in resolved.briefing.of_kind("event") if any(p.entity in pack for p in e.participants))
     keep = chosen if pack else set(entities)
     return [e for kind in PACK_ORDER for e in resolved.briefing.of_kind(kind) if e.id in keep]
 
@@ -106,6 +149,12 @@ def print_html(resolved: Resolved, *, title: str, pack: Sequence[str] = ()) -> s
     entities = select(resolved, pack)
     css = package_files("briefing.publish").joinpath("templates", "print.css").read_text(encoding="utf-8")
     pictures_css = package_files("briefing.render.pictures").joinpath("pictures.css").read_text(encoding="utf-8")
+    printed = {e.id for e in entities}
+
+    def link(uri: str, anchor: str | None) -> str:
+        entity_id = PurePosixPath(uri).stem
+        return f"#{entity_id}" if entity_id in printed else ""
+
     chapters = [
         (kind, [e for e in entities if e.kind == kind]) for kind in PACK_ORDER if any(e.kind == kind for e in entities)
     ]
@@ -122,6 +171,13 @@ def print_html(resolved: Resolved, *, title: str, pack: Sequence[str] = ()) -> s
         r=resolved,
         b=resolved.briefing,
         endnotes=lambda e: Endnotes(e.id, resolved),
-        pictures=lambda e: [Markup(svg) for draw in PICTURES if (svg := draw(e, resolved))],
+        pictures=lambda e: [Markup(svg) for draw in PICTURES if (svg := draw(e, resolved, link))],
+        relation_rows=lambda e: _relation_rows(e, resolved),
         role_view=lambda role: RoleView(role, resolved),
     )
+
+
+def _relation_rows(entity: Entity, resolved: Resolved) -> list[Row]:
+    """What the relations graph shows, in the entity's wording; roles and topic lists are printed apart."""
+    rows = rows_for(entity.id, resolved.links.get(entity.id, []), resolved.briefing.entities)
+    return [row for row in rows if row.link.citations and not row.link.anchor.startswith("role-")]

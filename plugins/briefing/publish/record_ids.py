@@ -3,13 +3,13 @@
 A fact or a role has no id in the YAML, and its position (`fact-3`) moves whenever a fact is
 added above it. Its id is therefore made from what identifies it, not from where it stands:
 the sheet's id, the kind, and a hash of its key fields (a fact's text; a role's title, country
-and organisation). Moving a fact up or down keeps its id; editing its text makes a new record
-(the old one disappears). Two records of one sheet with the same key fields get `-2`, `-3`, in
-reading order.
+and organisation; a relation's type and other end; a member's id). Moving a fact up or down
+keeps its id; editing its text makes a new record (the old one disappears). Two records of one
+sheet with the same key fields get `-2`, `-3`, in reading order.
 
 `SHEET_LISTS` names the list fields of a fact sheet that hold records. A new record kind kept
-in a sheet (events, relations, memberships, judgements, statuses) is one more entry here; the
-history of changes then follows it, and the API gives it the same ids.
+in a sheet (judgements, statuses) is one more entry here; the history of changes then follows
+it, and the API gives it the same ids.
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ class SheetList:
 SHEET_LISTS: dict[str, SheetList] = {
     "facts": SheetList("fact", ("text",), "text"),
     "roles": SheetList("role", ("title", "country", "organisation"), "title"),
+    "relations": SheetList("relation", ("type", "with"), "type"),
+    "members": SheetList("membership", ("id",), "id"),
 }
+"""Events are sheets of their own (`briefings/events/`): the history follows them as entities."""
 
 
 def _fold(text: str) -> str:
