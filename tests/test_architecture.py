@@ -28,8 +28,9 @@ STAGES: dict[str, int] = {
     "briefing.authoring": 7,
     "briefing.cli": 8,
     "briefing.mkdocs_plugin": 8,
+    "briefing.mkdocs_config": 8,
 }
-ADAPTERS = {"briefing.mkdocs_plugin"}
+ADAPTERS = {"briefing.mkdocs_plugin", "briefing.mkdocs_config"}
 FRONT_ENDS = ("mkdocs", "material", "properdocs")
 MAX_LINES = 300
 

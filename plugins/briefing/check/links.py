@@ -19,14 +19,13 @@ def _at(where: Origin, field: str, message: str) -> Problem:
 
 
 def check_relations(entities: dict[str, Entity], wording: dict[str, tuple[str, str]]) -> Iterator[Problem]:
-    """A relation to itself; the same relation declared twice (on one sheet, or on both ends)."""
+    """The same relation declared twice (on one sheet, or on both ends); one to itself is crossref's."""
     seen: dict[tuple[str, str, str], Origin] = {}
     for entity in entities.values():
         for relation in entity.relations:
             where = relation.origin
             if relation.other == entity.id:
-                yield _at(where, where.field, f"a relation of {entity.id!r} to itself; name the other entity")
-                continue
+                continue  # check_references names a sheet's own id, wherever it is referred to
             forward, inverse = wording.get(relation.type, (relation.type, relation.type))
             ends = (entity.id, relation.other)
             if forward == inverse:
@@ -82,16 +81,12 @@ def check_members_and_participants(entities: Iterable[Entity]) -> Iterator[Probl
         for index, membership in enumerate(entity.memberships):
             if membership.member in seen:
                 yield _at(membership.origin, f"members[{index}].id", f"{membership.member!r} is listed twice; keep one")
-            if membership.member == entity.id:
-                yield _at(membership.origin, f"members[{index}].id", "an organisation cannot be its own member")
             seen.add(membership.member)
         seen = set()
         for index, participant in enumerate(entity.participants):
             if participant.entity in seen:
                 yield _at(participant.origin, f"participants[{index}].id", f"{participant.entity!r} is listed twice")
             seen.add(participant.entity)
-        if entity.predecessor and entity.predecessor.entity == entity.id:
-            yield _at(entity.predecessor.origin, "predecessor.id", "an organisation cannot be its own predecessor")
 
 
 def check_country_codes(entities: Iterable[Entity], known: frozenset[str]) -> Iterator[Problem]:

@@ -17,22 +17,15 @@ from briefing.authoring.init_project import init_project
 from briefing.authoring.new_sheet import new_fact_sheet
 from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
-from briefing.pipeline import Layout, build_day, load_briefing
+from briefing.cli.layout import cli_layout
+from briefing.cli.pdf import cmd_pdf
+from briefing.pipeline import load_briefing
 from briefing.problems import Refused, Severity, sorted_problems
 from briefing.read.files import check_id, read_all
-from briefing.read.sections import configured_sections
-
-
-def _layout(args: argparse.Namespace) -> Layout:
-    try:  # the fact sections mkdocs.yml configures, read without MkDocs
-        sections = configured_sections(Path(args.root) / "mkdocs.yml")
-    except ValueError as exc:
-        raise SystemExit(str(exc)) from None
-    return Layout(Path(args.root), args.briefings_dir, args.sources_dir, args.schemas_dir, sections)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    loaded = load_briefing(_layout(args))
+    loaded = load_briefing(cli_layout(args))
     for problem in loaded.problems:
         print(problem.format_github() if args.format == "github" else problem.format())
     errors = sum(p.severity is Severity.ERROR for p in loaded.problems)
@@ -51,7 +44,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_rehash(args: argparse.Namespace) -> int:
     """Record the hash of a source's text as verified, once every quote of it checks out."""
-    layout = _layout(args)
+    layout = cli_layout(args)
     rel = f"{layout.sources_dir}/{args.source}.md"
     if problem := check_id(args.source, rel):
         print(problem.format())
@@ -108,7 +101,7 @@ def cmd_mentions(args: argparse.Namespace) -> int:
     """Names the sources repeat with no fact sheet, and fact sheets no source names."""
     from briefing.link.gaps import candidate_names, unmentioned_sheets
 
-    loaded = load_briefing(_layout(args))
+    loaded = load_briefing(cli_layout(args))
     candidates = candidate_names(loaded.briefing, loaded.index, args.minimum)
     print(f"Names in sources with no fact sheet (named {args.minimum}+ times): {len(candidates)}")
     for candidate in candidates:
@@ -124,7 +117,7 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a skeleton fact sheet that passes `briefing check` as written, with commented examples."""
     try:
-        written = new_fact_sheet(_layout(args), args.kind, args.name, args.id)
+        written = new_fact_sheet(cli_layout(args), args.kind, args.name, args.id)
     except Refused as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -144,7 +137,7 @@ def cmd_add_source(args: argparse.Namespace) -> int:
         if has_front_matter(text) and not is_html(text, args.file):
             front, text = read_front_matter(text, args.file)  # its fields, never its text
         fields = merged(given, front, args.file)
-        imported = import_source(_layout(args), text, args.file, fields, args.id)
+        imported = import_source(cli_layout(args), text, args.file, fields, args.id)
     except Refused as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -156,36 +149,6 @@ def cmd_add_source(args: argparse.Namespace) -> int:
         print(f"note: {path} has the same url; if it is the same article, delete one of the two")
     print(f"next: cite it as `source: {imported.source_id}` with an exact quote, then run: briefing check")
     return 0
-
-
-def cmd_pdf(args: argparse.Namespace) -> int:
-    """Print the briefing pack (or a smaller one, with --pack) to PDF with headless Chromium."""
-    from briefing.publish.print_pack import print_html
-    from briefing.publish.print_pdf import PrintUnavailable, print_pdf, site_name
-    from briefing.render.resolve import resolve
-
-    loaded = load_briefing(_layout(args))
-    errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
-    for problem in errors:
-        print(problem.format())
-    if errors:
-        print(f"{len(errors)} problem(s) in the content; no pack printed (run: briefing check)", file=sys.stderr)
-        return 1
-    today = build_day(args.today)
-    resolved = resolve(loaded.briefing, today, args.stale_after_days)
-    try:
-        html = print_html(resolved, title=args.title or site_name(Path(args.root)), pack=args.pack)
-        printed = print_pdf(html, Path(args.out))
-    except (ValueError, PrintUnavailable) as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    if args.html:
-        Path(args.html).write_text(html, encoding="utf-8")
-    size = printed.pdf.stat().st_size
-    print(f"wrote {args.out}: {size:,} bytes; network requests refused: {len(printed.blocked_requests)}")
-    for url in printed.blocked_requests:
-        print(f"  refused: {url}", file=sys.stderr)
-    return 1 if printed.blocked_requests else 0
 
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_CLOSED_PIPE = 0, 1, 2, 141
@@ -299,7 +262,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_CLOSED_PIPE
     return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())
