@@ -75,6 +75,8 @@ class Citation:
     quote: str | None
     paragraph: int | None
     origin: Origin
+    credibility: int = 6
+    """Admiralty 1-6: how far the cited information is borne out; 6, "cannot be judged", unless graded."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,10 @@ class Entity:
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Topics: {"countries": (...), "leaders": (...), "organisations": (...), "related_topics": (...)}."""
     alias_lines: tuple[tuple[str, int], ...] = ()
+    summary_citations: tuple[Citation, ...] = ()
+    key_judgements: tuple[Judgement, ...] = ()
+    status: tuple[StatusEntry, ...] = ()
+    """Topics: dated assessments, oldest first."""
 
     def citations(self) -> tuple[Citation, ...]:
         """Every citation of the sheet in reading order: capital, roles, facts."""
@@ -142,6 +148,9 @@ class Entity:
             found.extend(role.citations)
         for fact in self.facts:
             found.extend(fact.citations)
+        found.extend(self.summary_citations)
+        for assessment in (*self.key_judgements, *self.status):
+            found.extend(assessment.citations)
         return tuple(found)
 
 
@@ -165,12 +174,20 @@ class Source:
     url: str | None = None
     retrieved: PartialDate | None = None
     sha256: str | None = None
+    reliability: str = "F"
+    """Admiralty A-F: how reliable the source is; F, "cannot be judged", unless graded."""
+    reliability_note: str | None = None
+    """Why the editor gave that grade."""
+    supplied_title: str | None = None
+    """A title written by the editor for an article without one; shown in square brackets."""
 
     @property
     def display_title(self) -> str:
-        """The title, or for an article without one an honest stand-in made from its first words."""
+        """The title; the editor's title in square brackets; else a stand-in made from the first words."""
         if self.title:
             return self.title
+        if self.supplied_title:
+            return f"[{self.supplied_title}]"
         words = self.paragraphs[0].text.split() if self.paragraphs else []
         opening = " ".join(words[:10])
         return f"Untitled: {opening}…" if words else f"Untitled source {self.id}"
@@ -199,3 +216,27 @@ class Briefing:
 
     def of_kind(self, kind: str) -> list[Entity]:
         return sorted((e for e in self.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A key judgement: the analyst's assessment with an ICD 203 estimative term and a confidence level."""
+
+    text: str
+    likelihood: str
+    confidence: str
+    citations: tuple[Citation, ...]
+    origin: Origin
+    facts: tuple[int, ...] = ()
+    """Numbers of facts on the same sheet that back it (1 is the first, shown as a link to fact-1)."""
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One dated assessment of where a topic stands: deteriorated, unchanged, improved or resolved."""
+
+    date: PartialDate
+    assessment: str
+    text: str
+    citations: tuple[Citation, ...]
+    origin: Origin

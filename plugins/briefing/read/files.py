@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.model import KIND_FOLDERS, Origin, Paragraph, Source
 from briefing.problems import ContentError, Problem
+from briefing.read.assessments import with_assessments
 from briefing.read.records import ReadResult, RecordBuilder
 from briefing.read.schema_check import check_against_schema
 from briefing.read.yamlread import read_text_file, read_yaml
@@ -167,7 +168,7 @@ def _read_fact_sheet(path: Path, kind: str, root: Path, schemas_dir: Path, resul
         result.problems.extend(problems)
         return
     builder = RecordBuilder(rel, result)
-    entity = builder.entity(tree, kind, stem)
+    entity = with_assessments(builder, tree, builder.entity(tree, kind, stem))
     if not builder.failed:
         result.entities[stem] = entity
 
@@ -215,6 +216,9 @@ def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) 
         url=builder.optional_text(fields, "url"),
         retrieved=builder.date(fields["retrieved"], "retrieved") if "retrieved" in fields else None,
         sha256=builder.optional_text(fields, "sha256"),
+        reliability=builder.optional_text(fields, "reliability") or "F",
+        reliability_note=builder.optional_text(fields, "reliability_note"),
+        supplied_title=builder.optional_text(fields, "supplied_title"),
     )
     if not builder.failed:
         result.sources[stem] = source
