@@ -15,6 +15,8 @@ from markupsafe import Markup
 
 from briefing.model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
 from briefing.render.citations import PageCitations, quote_html
+from briefing.render.grades import RELIABILITY
+from briefing.render.quote_marks import marked_paragraph, quotes_by_paragraph
 from briefing.render.resolve import Resolved, fact_anchor, last_as_of, role_anchor
 from briefing.render.urls import Hrefs, entity_uri, source_uri
 
@@ -64,6 +66,8 @@ def _environment() -> Environment:
         role_anchor=role_anchor,
         last_as_of=last_as_of,
         quote_html=quote_html,
+        marked_paragraph=marked_paragraph,
+        RELIABILITY=RELIABILITY,
         KIND_FOLDERS_INDEX={kind: f"{folder}/index.md" for kind, folder in KIND_FOLDERS.items()},
     )
     return env
@@ -163,6 +167,7 @@ def render_source_page(source: Source, resolved: Resolved, directory_urls: bool)
         b=resolved.briefing,
         cited_by=resolved.cited_by.get(source.id, {}),
         hrefs=Hrefs(uri, directory_urls),
+        quotes=quotes_by_paragraph(resolved.briefing, source.id),
     )
     return Page(uri, markdown, source.origin.path)
 
