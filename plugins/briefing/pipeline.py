@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.check.crossref import check_citations, check_references, check_source_hashes
+from briefing.check.hedges import check_hedges
 from briefing.link.crosslinks import build_index
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing
@@ -42,6 +43,7 @@ def load_briefing(layout: Layout) -> Loaded:
     problems.extend(check_references(result))
     problems.extend(check_citations(result, unreadable_sources))
     problems.extend(check_source_hashes(result.sources))
+    problems.extend(check_hedges(result.entities, result.sources))
     index, clashes = build_index(Briefing(result.entities, {}))
     problems.extend(clashes)
     briefing = Briefing(entities=dict(sorted(result.entities.items())), sources=dict(sorted(result.sources.items())))
