@@ -23,6 +23,7 @@ from briefing.problems import Severity, has_errors
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
+from briefing.render.briefing_pages import dateline, render_briefing_pages, with_dateline
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
 from briefing.render.urls import Hrefs, entity_uri
@@ -121,6 +122,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             sources_dir=self.config.sources_dir,
             home=files.get_file_from_path("index.md") is None,
         )
+        pages += render_briefing_pages(
+            resolved, loaded.index, directory_urls=config.use_directory_urls,
+            briefings_dir=self.docs_rel, sources_dir=self.config.sources_dir,
+        )  # fmt: skip
+        self.dateline = dateline(loaded.briefing, self.today)
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
@@ -147,7 +153,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self_id=self.page_entity.get(page.file.src_uri),
             every_mention=self.config.link_every_mention,
         )
-        return clean_contributor_page(linked.html, page)  # hostile input: always the last step
+        return with_dateline(clean_contributor_page(linked.html, page), self.dateline)  # sanitising: always last
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.sources_dir, self.config.schemas_dir):
