@@ -70,14 +70,15 @@ def test_roles_from_january_2025_are_not_presented_as_current_in_late_2026(demo:
     assert "is the US Secretary of State" not in page(demo, "leaders/antony-blinken")
 
 
-def test_every_citation_links_to_an_existing_paragraph_anchor(demo: Path) -> None:
+def test_every_citation_links_to_an_existing_quote_mark_or_paragraph_anchor(demo: Path) -> None:
     checked = 0
     for html_file in sorted((demo / "leaders").rglob("index.html")) + sorted((demo / "countries").rglob("index.html")):
         html = html_file.read_text(encoding="utf-8")
-        for source_id, number in re.findall(
-            r'class="briefing-paragraph-link" href="\.\./\.\./sources/([^/]+)/#p(\d+)"', html
+        for source_id, anchor in re.findall(
+            r'class="briefing-paragraph-link" href="\.\./\.\./sources/([^/]+)/#((?:p\d+)|(?:q-[0-9a-f]+))"', html
         ):
-            assert f'<p id="p{number}">' in page(demo, f"sources/{source_id}"), (html_file, source_id, number)
+            target = f'<p id="{anchor}">' if anchor.startswith("p") else f'<mark class="briefing-quote" id="{anchor}">'
+            assert target in page(demo, f"sources/{source_id}"), (html_file, source_id, anchor)
             checked += 1
     assert checked > 100
 

@@ -113,6 +113,29 @@ def cmd_mentions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """What to look at next, per fact sheet: the same queue as the site's review page."""
+    from datetime import UTC, date, datetime
+
+    from briefing.render.resolve import resolve
+    from briefing.render.review import review_queue, review_text
+
+    loaded = load_briefing(_layout(args))
+    if not loaded.ok:
+        print("the content has errors; run: briefing check", file=sys.stderr)
+        return 1
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = (
+        date.fromisoformat(args.today) if args.today
+        else datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch else date.today()
+    )  # fmt: skip
+    queue = review_queue(resolve(loaded.briefing, today, args.stale_after_days, index=loaded.index), loaded.index)
+    for line in review_text(queue):
+        print(line)
+    print(f"{len(queue.sheets)} fact sheet(s) to review, as of {today.isoformat()}", file=sys.stderr)
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a skeleton fact sheet that passes `briefing check` as written, with commented examples."""
     try:
@@ -171,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rehash.add_argument("source", help="the source id: its file name in the sources folder, without .md")
     rehash.set_defaults(run=cmd_rehash)
+    review = commands.add_parser("review", help="list what to review per fact sheet: stale, single-source, uncited")
+    review.add_argument("--today", help="the day staleness is judged against (default SOURCE_DATE_EPOCH, else today)")
+    review.add_argument("--stale-after-days", type=int, default=365)
+    review.set_defaults(run=cmd_review)
     new = commands.add_parser(
         "new", help="write a skeleton fact sheet for a new country, leader, organisation or topic"
     )

@@ -149,8 +149,10 @@ class Entity:
         for fact in self.facts:
             found.extend(fact.citations)
         found.extend(self.summary_citations)
-        for assessment in (*self.key_judgements, *self.status):
-            found.extend(assessment.citations)
+        for judgement in self.key_judgements:
+            found.extend(judgement.citations)
+        for entry in self.status:
+            found.extend(entry.citations)
         return tuple(found)
 
 

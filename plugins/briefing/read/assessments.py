@@ -57,8 +57,7 @@ def _judgement(builder: RecordBuilder, node: YNode, field: str, fact_count: int)
     assert isinstance(fields, dict)
     numbers: list[int] = []
     for index, item in enumerate(_items(fields.get("facts"))):
-        number = item.value
-        assert isinstance(number, int)
+        number = int(item.value)  # type: ignore[arg-type]  # the schema allows integers only
         if number > fact_count:
             builder.failed = True
             builder.result.problems.append(

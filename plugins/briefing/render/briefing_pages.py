@@ -76,4 +76,4 @@ def with_dateline(html: str, line: Markup) -> str:
     """
     end = html.find("</h1>")
     at = end + len("</h1>") if end >= 0 else 0
-    return f"{html[:at]}\n{line}\n{html[at:]}" if end >= 0 else f"{line}\n{html}"
+    return f"{html[:at]}\n{line}{html[at:]}" if end >= 0 else f"{line}\n{html}"

@@ -22,7 +22,7 @@ class Reference:
     quote: str | None
     href: str
     backrefs: list[str] = field(default_factory=list)
-    grade: Markup = Markup("")
+    grade: Markup = field(default_factory=Markup)
     """The Admiralty grade ("B2") as a link to the legend."""
 
 

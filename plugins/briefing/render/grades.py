@@ -55,9 +55,9 @@ def grade(source: Source, citation: Citation) -> str:
 
 
 def grade_title(code: str) -> str:
-    """'B2' -> 'B: usually reliable source; 2: probably true'."""
+    """'B2' -> 'source B: usually reliable; information 2: probably true'."""
     letter, number = code[0], int(code[1:])
-    return f"{letter}: {RELIABILITY[letter].lower()} source; {number}: {CREDIBILITY[number].lower()}"
+    return f"source {letter}: {RELIABILITY[letter].lower()}; information {number}: {CREDIBILITY[number].lower()}"
 
 
 def grade_link(code: str, hrefs: Hrefs) -> Markup:

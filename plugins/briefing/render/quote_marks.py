@@ -28,15 +28,16 @@ def mark_id(quote: str) -> str:
 
 def _nested_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans in document order, each lying within every span open at its start (widened if needed)."""
-    ordered = [[start, end, ident] for start, end, ident in sorted(spans, key=lambda s: (s[0], -s[1], s[2]))]
-    stack: list[list[int | str]] = []
-    for span in ordered:
-        while stack and int(stack[-1][1]) <= int(span[0]):
-            stack.pop()
-        for open_span in stack:  # ends never increase up the stack, so every open span now holds this one
-            open_span[1] = max(int(open_span[1]), int(span[1]))
-        stack.append(span)
-    return [(int(start), int(end), str(ident)) for start, end, ident in ordered]
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1], s[2]))
+    ends = [end for _, end, _ in ordered]
+    open_spans: list[int] = []  # indexes into `ordered`; their ends never increase up the stack
+    for index, (start, end, _) in enumerate(ordered):
+        while open_spans and ends[open_spans[-1]] <= start:
+            open_spans.pop()
+        for outer in open_spans:  # every open span now holds this one
+            ends[outer] = max(ends[outer], end)
+        open_spans.append(index)
+    return [(start, ends[index], ident) for index, (start, _, ident) in enumerate(ordered)]
 
 
 def marked_paragraph(text: str, quotes: Iterable[str]) -> Markup:

@@ -62,7 +62,9 @@ def review_sheet(entity: Entity, resolved: Resolved, unnamed: set[str]) -> Sheet
     groups: dict[str, list[Item]] = {name: [] for name in GROUPS}
     for index, role in enumerate(entity.roles):
         if role.status in ("current", "expected") and resolved.is_stale(role.as_of):
-            groups["Stale roles"].append(Item(role.title, role_anchor(index), f"{role.status}, {_age(resolved, role.as_of)}"))
+            groups["Stale roles"].append(
+                Item(role.title, role_anchor(index), f"{role.status}, {_age(resolved, role.as_of)}")
+            )
     for index, fact in enumerate(entity.facts):
         label, anchor = f"Fact {index + 1}", fact_anchor(index)
         if fact.date is None and resolved.is_stale(fact.as_of):  # a state of affairs, not a dated event
@@ -72,12 +74,16 @@ def review_sheet(entity: Entity, resolved: Resolved, unnamed: set[str]) -> Sheet
             groups["Single-source facts"].append(Item(label, anchor, f"only {next(iter(cited))}"))
         grades = sorted({sources[s].reliability for s in cited if s in sources})
         if grades and all(g in WEAK_RELIABILITY for g in grades):
-            groups["Facts resting only on sources graded D-F"].append(Item(label, anchor, f"graded {', '.join(grades)}"))
+            groups["Facts resting only on sources graded D-F"].append(
+                Item(label, anchor, f"graded {', '.join(grades)}")
+            )
     if not entity.summary_citations:
         groups["Without citations"].append(Item("Summary", "", "no summary_citations"))
     for index, judgement in enumerate(entity.key_judgements):
         if not judgement.citations and not judgement.facts:
-            groups["Without citations"].append(Item(f"Key judgement {index + 1}", "key-judgements", "no citations or facts"))
+            groups["Without citations"].append(
+                Item(f"Key judgement {index + 1}", "key-judgements", "no citations or facts")
+            )
     if entity.id in unnamed:
         groups["Named by no source"].append(Item(entity.name, "", "no source names it or its aliases"))
     return SheetReview(entity, {name: items for name, items in groups.items() if items})
