@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "briefing"
 STAGES: dict[str, int] = {
     "briefing.problems": 0,
     "briefing.model": 0,
+    "briefing.dates": 0,
     "briefing.read": 1,
     "briefing.check": 2,
     "briefing.link": 3,

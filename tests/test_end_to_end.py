@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from briefing.render.quote_marks import mark_id
 from conftest import Project
 
 pytestmark = pytest.mark.slow
@@ -37,10 +38,13 @@ def test_leader_page_numbers_citations_and_lists_references(small_project: Proje
     assert [n for n, _ in refs] == ["1", "2", "3"]
     first = refs[0][1]
     assert "Example Wire, <cite>Leaders meet in Vladivostok</cite>, by A. Writer" in first
-    assert '<a class="briefing-paragraph-link" href="../../sources/vladivostok/#p3">Paragraph 3</a>' in first
+    # The reference leads to the quoted words, marked on the source page.
+    quote_mark = mark_id("North Korean leader Kim Jong-un")
+    assert f'<a class="briefing-paragraph-link" href="../../sources/vladivostok/#{quote_mark}">Paragraph 3</a>' in first
     assert '<a class="briefing-original" href="https://example.com/kim-putin" rel="noopener noreferrer">' in first
     assert "“North Korean leader Kim Jong-un”" in first
-    assert 'href="../../sources/vladivostok/#p2">Paragraph 2</a>' in refs[2][1]
+    support = mark_id("Kim expressed his support for Putin’s actions")
+    assert f'href="../../sources/vladivostok/#{support}">Paragraph 2</a>' in refs[2][1]
 
 
 def test_role_from_2023_is_marked_stale_in_2026(small_project: Project) -> None:
@@ -75,7 +79,7 @@ def test_names_are_cross_linked_in_sources_and_pages_show_mentions(small_project
     # The first mention in the article's section is linked, through the alias "Kim Jong-un" too.
     assert (
         '¶1</a> On September 11, 2023, <a class="briefing-xref" href="../../leaders/kim-jong-un/" '
-        'data-entity="kim-jong-un">Kim Jong Un</a> traveled to Russia'
+        'data-entity="kim-jong-un">Kim Jong Un</a> <mark class="briefing-quote" id="'
     ) in source
     leader = small_project.html("leaders/kim-jong-un/index.html")
     assert 'data-entity="kim-jong-un"' not in leader, "a page never links to itself"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.render.quote_marks import mark_id
 from hostile_fixtures import SOURCE, log_lines, make_project, mkdocs_build, unsafe_in_site, unsafe_markup
 
 pytestmark = pytest.mark.slow
@@ -153,11 +154,15 @@ def test_markdown_and_attr_list_syntax_in_a_fact_stay_text(site: Path) -> None:
 def test_markup_inside_a_quote_is_escaped_and_the_quote_still_verified(site: Path) -> None:
     """Case 2: the build passed (the quote was found in paragraph 3), and the markup shows as text."""
     source = page(site, "sources/wire/index.html")
-    assert "A quoted web page said the tag &lt;img src=x onerror=alert(7)&gt; appears in its text." in source
+    quote_mark = mark_id("the tag <img src=x onerror=alert(7)> appears")
+    assert (
+        f'A quoted web page said <mark class="briefing-quote" id="{quote_mark}">the tag &lt;img src=x '
+        "onerror=alert(7)&gt; appears</mark> in its text."
+    ) in source
     country = page(site, "countries/north-korea/index.html")
     reference = re.search(r'<li id="fn:2"><p>(.*?)</p></li>', country)
     assert reference is not None
-    assert '<a class="briefing-paragraph-link" href="../../sources/wire/#p3">Paragraph 3</a>' in reference[1]
+    assert f'<a class="briefing-paragraph-link" href="../../sources/wire/#{quote_mark}">Paragraph 3</a>' in reference[1]
     assert ': “the tag &lt;img src=x onerror=alert(7)&gt; appears” <a class="footnote-backref"' in reference[1]
 
 
@@ -177,6 +182,8 @@ def test_hand_written_page_is_sanitised(site: Path) -> None:
     html = article(page(site, "about/index.html"))
     assert html == (
         '<h1 id="about">About</h1>\n'
+        '<p class="briefing-dateline">Briefing as of <time datetime="2023-09-13">13 September 2023</time> (its newest '
+        'source) · built <time datetime="2026-11-22">22 November 2026</time></p>\n'
         "<p><a>x</a> <a>y</a> <a>z</a></p>\n"
         "<p><a>tab</a> <a>space</a> <a>d</a> <a>v</a></p>\n\n"
         '<p><img src="x" alt="A map"> \n\n</p>\n'

@@ -24,6 +24,7 @@ from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_accents import add_unaccented_to_file
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
 from briefing.read.content_files import theme_collisions
+from briefing.render.briefing_pages import dateline, render_briefing_pages, with_dateline
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
 from briefing.render.stylesheet import stylesheet
@@ -129,6 +130,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             sources_dir=self.config.sources_dir,
             home=files.get_file_from_path("index.md") is None,
         )
+        pages += render_briefing_pages(
+            resolved, loaded.index, directory_urls=config.use_directory_urls,
+            briefings_dir=self.docs_rel, sources_dir=self.config.sources_dir,
+        )  # fmt: skip
+        self.dateline = dateline(loaded.briefing, self.today)
         self.outputs = build_outputs(resolved, OutputSettings(
             config.site_name, config.site_url, config.use_directory_urls, self.today, self.root, self.docs_rel,
             self.config.sources_dir, self.config.schemas_dir, self.config.whats_new_commits, self.config.whats_new_days,
@@ -172,7 +178,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self_id=self.page_entity.get(page.file.src_uri),
             every_mention=self.config.link_every_mention,
         )
-        html = clean_contributor_page(linked.html, page)  # hostile input: always the last step
+        html = with_dateline(clean_contributor_page(linked.html, page), self.dateline)  # sanitising: last
         if self.shown_problems:
             html = problems_banner(self.shown_problems) + html  # every character of it escaped
         return html

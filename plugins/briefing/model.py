@@ -2,61 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass, field
-from datetime import date
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_MONTHS = tuple(calendar.month_name)
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date as precise as a source gives it: 2023, 2025-01 or 2023-09-11."""
-
-    year: int
-    month: int = 0
-    day: int = 0
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Raises ValueError with a reader's message for a malformed or impossible date."""
-        match = _DATE.match(text)
-        if not match:
-            raise ValueError(f"expected a date like 2023-09-11, 2025-01 or '2023', got {text!r}")
-        year, month, day = (int(g) if g else 0 for g in match.groups())
-        if match.group(2) and not 1 <= month <= 12:
-            raise ValueError(f"month {month} does not exist, in {text!r}")
-        if match.group(3):
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise ValueError(f"day {day} does not exist in {_MONTHS[month]} {year}, in {text!r}")
-        return cls(year, month, day)
-
-    def iso(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month:
-            text += f"-{self.month:02d}"
-            if self.day:
-                text += f"-{self.day:02d}"
-        return text
-
-    def human(self) -> str:
-        """11 September 2023, January 2025, 2023."""
-        if self.day:
-            return f"{self.day} {_MONTHS[self.month]} {self.year}"
-        if self.month:
-            return f"{_MONTHS[self.month]} {self.year}"
-        return str(self.year)
-
-    def latest_day(self) -> date:
-        """The last day this date could mean: a fact as of January 2025 held until the 31st at most."""
-        if self.day:
-            return date(self.year, self.month, self.day)
-        if self.month:
-            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return date(self.year, 12, 31)
+from briefing.dates import PartialDate as PartialDate
 
 
 @dataclass(frozen=True)
@@ -75,6 +23,8 @@ class Citation:
     quote: str | None
     paragraph: int | None
     origin: Origin
+    credibility: int = 6
+    """Admiralty 1-6: how far the cited information is borne out; 6, "cannot be judged", unless graded."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +155,10 @@ class Entity:
     event_type: str | None = None
     participants: tuple[Participant, ...] = ()
     event_citations: tuple[Citation, ...] = ()
+    summary_citations: tuple[Citation, ...] = ()
+    key_judgements: tuple[Judgement, ...] = ()
+    status: tuple[StatusEntry, ...] = ()
+    """Topics: dated assessments, oldest first."""
 
     def citations(self) -> tuple[Citation, ...]:
         """Every citation of the sheet in reading order: capital, event, roles, relations, members, facts."""
@@ -219,6 +173,11 @@ class Entity:
         records: list[Role | Relation | Membership | Fact] = [*self.roles, *self.relations, *self.memberships]
         for record in [*records, *self.facts]:
             found.extend(record.citations)
+        found.extend(self.summary_citations)
+        for judgement in self.key_judgements:
+            found.extend(judgement.citations)
+        for entry in self.status:
+            found.extend(entry.citations)
         return tuple(found)
 
 
@@ -242,12 +201,20 @@ class Source:
     url: str | None = None
     retrieved: PartialDate | None = None
     sha256: str | None = None
+    reliability: str = "F"
+    """Admiralty A-F: how reliable the source is; F, "cannot be judged", unless graded."""
+    reliability_note: str | None = None
+    """Why the editor gave that grade."""
+    supplied_title: str | None = None
+    """A title written by the editor for an article without one; shown in square brackets."""
 
     @property
     def display_title(self) -> str:
-        """The title, or for an article without one an honest stand-in made from its first words."""
+        """The title; the editor's title in square brackets; else a stand-in made from the first words."""
         if self.title:
             return self.title
+        if self.supplied_title:
+            return f"[{self.supplied_title}]"
         words = self.paragraphs[0].text.split() if self.paragraphs else []
         opening = " ".join(words[:10])
         return f"Untitled: {opening}…" if words else f"Untitled source {self.id}"
@@ -288,3 +255,27 @@ class Briefing:
         """How a relation reads from one end: 'supplies arms to' from the owner, 'receives arms from' back."""
         forward, inverse = self.wording.get(relation_type, (relation_type.replace("-", " "),) * 2)
         return forward if from_owner else inverse
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A key judgement: the analyst's assessment with an ICD 203 estimative term and a confidence level."""
+
+    text: str
+    likelihood: str
+    confidence: str
+    citations: tuple[Citation, ...]
+    origin: Origin
+    facts: tuple[int, ...] = ()
+    """Numbers of facts on the same sheet that back it (1 is the first, shown as a link to fact-1)."""
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One dated assessment of where a topic stands: deteriorated, unchanged, improved or resolved."""
+
+    date: PartialDate
+    assessment: str
+    text: str
+    citations: tuple[Citation, ...]
+    origin: Origin

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from briefing.check.crossref import check_citations, check_references, check_source_hashes
+from briefing.check.hedges import check_hedges
 from briefing.check.links import check_country_codes, check_members_and_participants, check_offices, check_relations
 from briefing.link.crosslinks import build_index
 from briefing.link.linking import AliasIndex
@@ -56,6 +57,7 @@ def load_briefing(layout: Layout) -> Loaded:
     problems.extend(check_offices(known.values()))
     problems.extend(check_members_and_participants(known.values()))
     problems.extend(check_country_codes(known.values(), known_country_codes()))
+    problems.extend(check_hedges(result.entities, result.sources))
     index, clashes = build_index(Briefing(result.entities, {}))
     problems.extend(clashes)
     briefing = Briefing(

@@ -19,7 +19,7 @@ from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
 from briefing.cli.layout import cli_layout
 from briefing.cli.pdf import cmd_pdf
-from briefing.pipeline import load_briefing
+from briefing.pipeline import build_day, load_briefing
 from briefing.problems import Refused, Severity, sorted_problems
 from briefing.read.files import check_id, read_all
 
@@ -111,6 +111,25 @@ def cmd_mentions(args: argparse.Namespace) -> int:
     for entity_id in unmentioned:
         entity = loaded.briefing.entities[entity_id]
         print(f"  {entity.origin.path}  ({entity.name})")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """What to look at next, per fact sheet: the same queue as the site's review page."""
+    from briefing.render.resolve import resolve
+    from briefing.render.review import review_queue, review_text
+
+    layout = cli_layout(args)
+    loaded = load_briefing(layout)
+    if not loaded.ok:
+        print("the content has errors; run: briefing check", file=sys.stderr)
+        return 1
+    today = build_day(args.today)
+    resolved = resolve(loaded.briefing, today, args.stale_after_days, index=loaded.index, sections=layout.sections)
+    queue = review_queue(resolved, loaded.index)
+    for line in review_text(queue):
+        print(line)
+    print(f"{len(queue.sheets)} fact sheet(s) to review, as of {today.isoformat()}", file=sys.stderr)
     return 0
 
 
@@ -207,6 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rehash.add_argument("source", help="the source id: its file name in the sources folder, without .md")
     rehash.set_defaults(run=cmd_rehash)
+    review = commands.add_parser("review", help="list what to review per fact sheet: stale, single-source, uncited")
+    review.add_argument("--today", help="the day staleness is judged against (default SOURCE_DATE_EPOCH, else today)")
+    review.add_argument("--stale-after-days", type=int, default=365)
+    review.set_defaults(run=cmd_review)
     new = commands.add_parser(
         "new", help="write a skeleton fact sheet for a new country, leader, organisation or topic"
     )

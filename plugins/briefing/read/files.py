@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.model import KIND_FOLDERS, Origin, Paragraph, Source
 from briefing.problems import ContentError, Problem
+from briefing.read.assessments import with_assessments
 from briefing.read.content_files import FACT_SHEET_SUFFIXES as FACT_SHEET_SUFFIXES
 from briefing.read.content_files import PAGE_SUFFIXES as MARKDOWN_SUFFIXES
 from briefing.read.content_files import check_content_files, shown_name
@@ -169,7 +170,7 @@ def _read_fact_sheet(path: Path, kind: str, root: Path, schemas_dir: Path, resul
         result.problems.extend(problems)
         return
     builder = RecordBuilder(rel, result)
-    entity = builder.entity(tree, kind, stem)
+    entity = with_assessments(builder, tree, builder.entity(tree, kind, stem))
     if not builder.failed:
         result.entities[stem] = entity
 
@@ -217,6 +218,9 @@ def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) 
         url=builder.optional_text(fields, "url"),
         retrieved=builder.date(fields["retrieved"], "retrieved") if "retrieved" in fields else None,
         sha256=builder.optional_text(fields, "sha256"),
+        reliability=builder.optional_text(fields, "reliability") or "F",
+        reliability_note=builder.optional_text(fields, "reliability_note"),
+        supplied_title=builder.optional_text(fields, "supplied_title"),
     )
     if not builder.failed:
         result.sources[stem] = source

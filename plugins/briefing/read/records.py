@@ -100,6 +100,7 @@ class RecordBuilder:
                     quote=self.text(quote_node) if quote_node else None,
                     paragraph=int(paragraph_node.value) if paragraph_node else None,  # type: ignore[arg-type]
                     origin=self.origin(anchor, f"{where}.quote" if quote_node else f"{where}.source"),
+                    credibility=int(item.value["credibility"].value) if "credibility" in item.value else 6,  # type: ignore[arg-type]
                 )
             )
         return tuple(found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefing.model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
 from briefing.render.citations import PageCitations
 from briefing.render.figures import locator_figure, members_figure, relations_figure, timeline_figure
+from briefing.render.quote_marks import quotes_by_paragraph
 from briefing.render.relations import neighbours_in_office, rows_for
 from briefing.render.resolve import Resolved
 from briefing.render.templating import Page, front_matter, render_template
@@ -109,6 +110,7 @@ def render_source_page(source: Source, resolved: Resolved, directory_urls: bool)
         b=resolved.briefing,
         cited_by=resolved.cited_by.get(source.id, {}),
         hrefs=Hrefs(uri, directory_urls),
+        quotes=quotes_by_paragraph(resolved.briefing, source.id),
     )
     return Page(uri, markdown, source.origin.path)
 

@@ -15,6 +15,8 @@ from markupsafe import Markup
 
 from briefing.model import KIND_FOLDERS, KIND_LABELS
 from briefing.render.citations import quote_html
+from briefing.render.grades import RELIABILITY
+from briefing.render.quote_marks import marked_paragraph
 from briefing.render.resolve import fact_anchor, last_as_of, role_anchor
 from briefing.render.urls import entity_uri, source_uri
 
@@ -61,6 +63,8 @@ def _environment() -> Environment:
         role_anchor=role_anchor,
         last_as_of=last_as_of,
         quote_html=quote_html,
+        marked_paragraph=marked_paragraph,
+        RELIABILITY=RELIABILITY,
         KIND_FOLDERS_INDEX={kind: f"{folder}/index.md" for kind, folder in KIND_FOLDERS.items()},
     )
     return env
