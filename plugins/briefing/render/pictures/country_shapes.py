@@ -63,9 +63,16 @@ class Atlas:
     countries: dict[str, Shape]
     unassigned: tuple[Shape, ...]
 
-    def ring_points(self, ring: tuple[int, ...]) -> list[Point]:
-        """Return a ring's points, first point repeated last, longitudes continuous (see `ring_shifts`)."""
-        return [point for ref, shift in ring_shifts(self.arcs, ring) for point in _shifted(self.arcs, ref, shift)]
+    def ring_points(self, ring: tuple[int, ...], level: int) -> list[Point]:
+        """Return a ring's points simplified at ``level`` (see `simplify_level`), longitudes continuous.
+
+        The first point comes again last (see `ring_shifts`), and so does each point where two arcs meet.
+        """
+        points: list[Point] = []
+        for ref, shift in ring_shifts(self.arcs, ring):
+            arc = simplified_arc(ref if ref >= 0 else ~ref, level)
+            points.extend((lon + shift, lat) for lon, lat in (arc if ref >= 0 else arc[::-1]))
+        return points
 
 
 def _shifted(arcs: tuple[tuple[Point, ...], ...], ref: int, shift: float) -> tuple[Point, ...]:
@@ -156,6 +163,29 @@ def simplify_level(tolerance: float) -> int:
 def simplified_arc(index: int, level: int) -> tuple[Point, ...]:
     """Return arc ``index`` simplified at 2**(level/2) degrees (see `simplify_level`), once per process."""
     return tuple(simplify(load_atlas().arcs[index], 2.0 ** (level / 2)))
+
+
+CHUNK = 32  # points per run of `simplified_runs`: a map can skip a run far out of sight in one test
+
+
+@cache
+def simplified_runs(index: int, level: int) -> tuple[tuple[tuple[Point, ...], Point, float], ...]:
+    """Return `simplified_arc` in runs of up to CHUNK + 1 points, each with a circle around it.
+
+    Each run starts with the previous run's last point. The circle is the middle of the run's bbox and the
+    great-circle degrees from there to the farthest bbox corner (180 when the run spans more than 180° of
+    longitude, for then a corner need not be the farthest point).
+    """
+    arc = simplified_arc(index, level)
+    runs = []
+    for start in range(0, max(len(arc) - 1, 1), CHUNK):
+        run = arc[start : start + CHUNK + 1]
+        west, east = min(lon for lon, _ in run), max(lon for lon, _ in run)
+        south, north = min(lat for _, lat in run), max(lat for _, lat in run)
+        middle = ((west + east) / 2, (south + north) / 2)
+        corners = max(arc_degrees(*middle, lon, lat) for lon in (west, east) for lat in (south, north))
+        runs.append((run, middle, corners if east - west <= 180.0 else 180.0))
+    return tuple(runs)
 
 
 def known_country_codes() -> frozenset[str]:

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .country_shapes import Point, Shape, country, country_name, known_country_codes, load_atlas, simplify_level
 from .map_geometry import clip_ring, ring_area
-from .map_view import WIDTH, WORLD_NORTH, WORLD_SOUTH, View, choose_view, regional_rings, world_rings
+from .map_view import PAD_PX, WIDTH, WORLD_NORTH, WORLD_SOUTH, View, choose_view, regional_rings, world_rings
 
 __all__ = ["country_name", "known_country_codes", "locator_map_svg"]
 
@@ -34,7 +34,7 @@ def _drawn(shape: Shape, view: View, keep_tiny: bool, projected: dict[int, list[
     if view.world and key in _WORLD_DRAWN:
         return _WORLD_DRAWN[key]
     level = simplify_level(TOLERANCE_PX * view.degrees_per_px())
-    window = view.box_window(4.0)
+    window = view.box_window(PAD_PX)
     rings: list[list[Point]] = []
     for points in world_rings(shape, view, level) if view.world else regional_rings(shape, view, level, projected):
         clipped = clip_ring(points, window) if points else []

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .country_shapes import Point, Polygon, Shape, load_atlas, ring_shifts, simplified_arc
+from .country_shapes import Point, Shape, load_atlas, ring_shifts, simplified_arc, simplified_runs, simplify_level
 from .map_geometry import arc_degrees, azimuthal_equidistant_all, clip_ring, equal_earth
 
 WIDTH = 800.0
@@ -24,6 +24,7 @@ WORLD_NORTH, WORLD_SOUTH = 84.0, -60.0  # Antarctica would take a fifth of a wor
 # CORE_REACH degrees of it: Alaska frames with the rest of the United States, French Guiana not with France.
 CORE_SHARE = 0.1
 CORE_REACH = 20.0
+PAD_PX = 4.0  # rings are clipped this far outside the map, so their cut edges never show
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,22 @@ class View:
 
     def box_points(self, points: Sequence[Point]) -> list[Point]:
         """Return viewBox coordinates (x right, y down) for (longitude, latitude) points."""
+        if self.world:
+            return self.to_box([equal_earth(lon, lat) for lon, lat in points])
+        return self.to_box(azimuthal_equidistant_all(points, self.lon0, self.lat0))
+
+    def to_box(self, plane: Sequence[Point]) -> list[Point]:
+        """Return viewBox coordinates for plane coordinates (x east, y north)."""
         x_min, _, x_max, y_max = self.window
         scale = WIDTH / (x_max - x_min)
-        if self.world:
-            plane = [equal_earth(lon, lat) for lon, lat in points]
-        else:
-            plane = azimuthal_equidistant_all(points, self.lon0, self.lat0)
         return [((x - x_min) * scale, (y_max - y) * scale) for x, y in plane]
+
+    def reach(self) -> float:
+        """Return how far from a regional view's centre anything shows, in degrees of arc, with a degree to spare.
+
+        Azimuthal equidistant keeps distances from the centre: nothing farther than the window's corners shows.
+        """
+        return max(math.hypot(x, y) for x in self.window[::2] for y in self.window[1::2]) + 1.0
 
     def box_window(self, pad_px: float) -> tuple[float, float, float, float]:
         """Return the window in viewBox coordinates, grown by ``pad_px`` pixels on each side, for clipping."""
@@ -101,7 +111,9 @@ def choose_view(shapes: Sequence[Shape]) -> View:
     if east - west > 2 * WORLD_FRAME_WIDTH or north - south > WORLD_FRAME_HEIGHT:
         return _world_view()
     lon0, lat0 = (west + east) / 2, (south + north) / 2
-    outlines = [point for polygon in core for point in atlas.ring_points(polygon.rings[0])]
+    # Outlines simplified at half a pixel of a map that showed no more than them move the frame by less.
+    level = simplify_level(max(north - south, (east - west) * math.cos(math.radians(lat0))) / (2 * WIDTH))
+    outlines = [point for polygon in core for point in atlas.ring_points(polygon.rings[0], level)]
     plane = azimuthal_equidistant_all(outlines, lon0, lat0)
     x_min, x_max = min(p[0] for p in plane), max(p[0] for p in plane)
     y_min, y_max = min(p[1] for p in plane), max(p[1] for p in plane)
@@ -114,12 +126,33 @@ def choose_view(shapes: Sequence[Shape]) -> View:
     return View(False, lon0, lat0, (x - width / 2, y - height / 2, x + width / 2, y + height / 2), REGION_HEIGHT)
 
 
-def _in_sight(view: View, polygon: Polygon) -> bool:
-    """Tell whether a polygon may show on a regional view; if not, it need not be projected."""
-    # Azimuthal equidistant keeps distances from the centre: nothing farther than the window's corners shows.
-    reach = max(math.hypot(x, y) for x in view.window[::2] for y in view.window[1::2]) + 1.0 + polygon.radius
-    lon, lat = polygon.middle
-    return abs(lat - view.lat0) <= reach and arc_degrees(view.lon0, view.lat0, lon, lat) <= reach
+def _beyond(view: View, reach: float, middle: Point, radius: float) -> bool:
+    """Tell whether everything within ``radius`` degrees of ``middle`` lies farther than ``reach`` from the centre."""
+    lon, lat = middle
+    return abs(lat - view.lat0) - radius > reach or arc_degrees(view.lon0, view.lat0, lon, lat) - radius > reach
+
+
+def _project_arc(view: View, index: int, level: int, window: tuple[float, float, float, float]) -> list[Point]:
+    """Return an arc in viewBox coordinates, each of its runs wholly beyond one side of ``window`` cut to its ends.
+
+    Cutting such a run changes the ring only beyond that side (the run and the straight line in its place both
+    lie there), so nothing changes in the window. A run within r degrees of its middle, which lies c degrees from
+    the centre, lands within r·k of the middle's image, where k = (c + r) / sin(c + r) bounds the projection's
+    stretch across the radius (along it, it keeps distances).
+    """
+    runs = simplified_runs(index, level)
+    middles = azimuthal_equidistant_all([middle for _, middle, _ in runs], view.lon0, view.lat0)
+    x_min, y_min, x_max, y_max = window
+    points: list[Point] = []
+    for (run, _, radius), (x, y) in zip(runs, middles, strict=True):
+        far = math.radians(math.hypot(x, y) + radius)
+        if far < 3.1:
+            spread = radius * far / math.sin(far) if far > 1e-6 else radius
+            if x - spread > x_max or x + spread < x_min or y - spread > y_max or y + spread < y_min:
+                points.extend((run[0], run[-1]) if not points else run[-1:])
+                continue
+        points.extend(run[1:] if points else run)
+    return view.box_points(points)
 
 
 def regional_rings(shape: Shape, view: View, level: int, projected: dict[int, list[Point]]) -> Iterator[list[Point]]:
@@ -127,8 +160,12 @@ def regional_rings(shape: Shape, view: View, level: int, projected: dict[int, li
 
     Longitudes need no shifting here: the projection sees only their differences from the centre's.
     """
+    reach = view.reach()
+    x_min, y_min, x_max, y_max = view.window
+    pad = PAD_PX * (y_max - y_min) / view.height
+    window = (x_min - pad, y_min - pad, x_max + pad, y_max + pad)
     for polygon in shape.polygons:
-        if not _in_sight(view, polygon):
+        if _beyond(view, reach, polygon.middle, polygon.radius):
             continue
         for ring in polygon.rings:
             points: list[Point] = []
@@ -136,7 +173,7 @@ def regional_rings(shape: Shape, view: View, level: int, projected: dict[int, li
                 index = ref if ref >= 0 else ~ref
                 arc = projected.get(index)
                 if arc is None:
-                    arc = projected[index] = view.box_points(simplified_arc(index, level))
+                    arc = projected[index] = _project_arc(view, index, level, window)
                 points.extend(arc[1 if points else 0 :] if ref >= 0 else arc[-2 if points else -1 :: -1])
             yield points
 
