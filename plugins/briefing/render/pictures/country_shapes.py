@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .map_geometry import arc_degrees, simplify
+from .map_geometry import Sines, arc_degrees, simplify, sines
 
 DATA_PATH = Path(__file__).parent / "data" / "countries.json.gz"
 
@@ -165,17 +165,25 @@ def simplified_arc(index: int, level: int) -> tuple[Point, ...]:
     return tuple(simplify(load_atlas().arcs[index], 2.0 ** (level / 2)))
 
 
-CHUNK = 32  # points per run of `simplified_runs`: a map can skip a run far out of sight in one test
+CHUNK = 32  # points per `Run`: a map can skip a run far out of its sight in one test
+
+
+@dataclass(frozen=True)
+class Run:
+    """Up to CHUNK + 1 points of a simplified arc as their `sines`, in a circle of ``radius`` degrees.
+
+    The circle's centre ``middle`` is the middle of the run's bbox; its radius reaches the farthest bbox corner,
+    or is 180 when the run spans more than 180° of longitude (then a corner need not be the farthest point).
+    """
+
+    sines: tuple[Sines, ...]
+    middle: Point
+    radius: float
 
 
 @cache
-def simplified_runs(index: int, level: int) -> tuple[tuple[tuple[Point, ...], Point, float], ...]:
-    """Return `simplified_arc` in runs of up to CHUNK + 1 points, each with a circle around it.
-
-    Each run starts with the previous run's last point. The circle is the middle of the run's bbox and the
-    great-circle degrees from there to the farthest bbox corner (180 when the run spans more than 180° of
-    longitude, for then a corner need not be the farthest point).
-    """
+def simplified_runs(index: int, level: int) -> tuple[Run, ...]:
+    """Return `simplified_arc` in `Run`s, each starting with the previous run's last point."""
     arc = simplified_arc(index, level)
     runs = []
     for start in range(0, max(len(arc) - 1, 1), CHUNK):
@@ -184,7 +192,7 @@ def simplified_runs(index: int, level: int) -> tuple[tuple[tuple[Point, ...], Po
         south, north = min(lat for _, lat in run), max(lat for _, lat in run)
         middle = ((west + east) / 2, (south + north) / 2)
         corners = max(arc_degrees(*middle, lon, lat) for lon in (west, east) for lat in (south, north))
-        runs.append((run, middle, corners if east - west <= 180.0 else 180.0))
+        runs.append(Run(tuple(sines(run)), middle, corners if east - west <= 180.0 else 180.0))
     return tuple(runs)
 
 

@@ -12,7 +12,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .country_shapes import Point, Shape, load_atlas, ring_shifts, simplified_arc, simplified_runs, simplify_level
-from .map_geometry import arc_degrees, azimuthal_equidistant_all, clip_ring, equal_earth
+from .map_geometry import (
+    Sines,
+    arc_degrees,
+    azimuthal_equidistant_all,
+    azimuthal_equidistant_sines,
+    clip_ring,
+    equal_earth,
+)
 
 WIDTH = 800.0
 REGION_HEIGHT = 500.0
@@ -141,18 +148,18 @@ def _project_arc(view: View, index: int, level: int, window: tuple[float, float,
     stretch across the radius (along it, it keeps distances).
     """
     runs = simplified_runs(index, level)
-    middles = azimuthal_equidistant_all([middle for _, middle, _ in runs], view.lon0, view.lat0)
+    middles = azimuthal_equidistant_all([run.middle for run in runs], view.lon0, view.lat0)
     x_min, y_min, x_max, y_max = window
-    points: list[Point] = []
-    for (run, _, radius), (x, y) in zip(runs, middles, strict=True):
-        far = math.radians(math.hypot(x, y) + radius)
+    points: list[Sines] = []
+    for run, (x, y) in zip(runs, middles, strict=True):
+        far = math.radians(math.hypot(x, y) + run.radius)
         if far < 3.1:
-            spread = radius * far / math.sin(far) if far > 1e-6 else radius
+            spread = run.radius * far / math.sin(far) if far > 1e-6 else run.radius
             if x - spread > x_max or x + spread < x_min or y - spread > y_max or y + spread < y_min:
-                points.extend((run[0], run[-1]) if not points else run[-1:])
+                points.extend((run.sines[0], run.sines[-1]) if not points else run.sines[-1:])
                 continue
-        points.extend(run[1:] if points else run)
-    return view.box_points(points)
+        points.extend(run.sines[1:] if points else run.sines)
+    return view.to_box(azimuthal_equidistant_sines(points, view.lon0, view.lat0))
 
 
 def regional_rings(shape: Shape, view: View, level: int, projected: dict[int, list[Point]]) -> Iterator[list[Point]]:
