@@ -218,7 +218,7 @@ def test_skipping_runs_out_of_sight_changes_nothing_in_sight(
     def never_out_of_sight(index: int, level: int) -> tuple[country_shapes.Run, ...]:
         patched.append(index)
         runs = country_shapes.simplified_runs(index, level)
-        return tuple(country_shapes.Run(run.sines, run.middle, 180.0) for run in runs)
+        return tuple(country_shapes.Run(run.sines, run.middle, run.middle_sines, 180.0) for run in runs)
 
     monkeypatch.setattr(map_view, "simplified_runs", never_out_of_sight)
     whole = locator_map_svg(highlight, title="Map")

@@ -178,6 +178,7 @@ class Run:
 
     sines: tuple[Sines, ...]
     middle: Point
+    middle_sines: Sines
     radius: float
 
 
@@ -192,7 +193,7 @@ def simplified_runs(index: int, level: int) -> tuple[Run, ...]:
         south, north = min(lat for _, lat in run), max(lat for _, lat in run)
         middle = ((west + east) / 2, (south + north) / 2)
         corners = max(arc_degrees(*middle, lon, lat) for lon in (west, east) for lat in (south, north))
-        runs.append(Run(tuple(sines(run)), middle, corners if east - west <= 180.0 else 180.0))
+        runs.append(Run(tuple(sines(run)), middle, sines([middle])[0], corners if east - west <= 180.0 else 180.0))
     return tuple(runs)
 
 

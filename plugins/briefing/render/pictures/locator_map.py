@@ -63,7 +63,8 @@ def _path_data(rings: list[list[Point]]) -> str:
     for ring in rings:
         points: list[str] = []
         for x, y in ring:
-            point = f"{_number(x)} {_number(y)}"
+            # As f"{_number(x)} {_number(y)}", in one format: every number has one decimal, so ".0 " ends one.
+            point = f"{x:.1f} {y:.1f} ".replace(".0 ", " ").replace("-0 ", "0 ")[:-1]
             if not points or point != points[-1]:
                 points.append(point)
         if len(points) >= 3:

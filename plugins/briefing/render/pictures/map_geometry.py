@@ -138,18 +138,17 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
 
 
 def _clip_edge(points: list[Point], axis: int, limit: float, keep_below: bool) -> list[Point]:
-    def inside(p: Point) -> bool:
-        return p[axis] <= limit if keep_below else p[axis] >= limit
-
+    values = [point[axis] for point in points]
+    inside = [value <= limit for value in values] if keep_below else [value >= limit for value in values]
     result: list[Point] = []
-    for i, current in enumerate(points):
-        previous = points[i - 1]
-        if inside(current) != inside(previous):
-            t = (limit - previous[axis]) / (current[axis] - previous[axis])
-            crossing = (previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1]))
-            result.append(crossing)
-        if inside(current):
+    previous, was_inside, before = points[-1], inside[-1], values[-1]
+    for current, is_inside, value in zip(points, inside, values, strict=True):
+        if is_inside != was_inside:
+            t = (limit - before) / (value - before)
+            result.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+        if is_inside:
             result.append(current)
+        previous, was_inside, before = current, is_inside, value
     return result
 
 

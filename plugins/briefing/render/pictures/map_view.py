@@ -148,7 +148,7 @@ def _project_arc(view: View, index: int, level: int, window: tuple[float, float,
     stretch across the radius (along it, it keeps distances).
     """
     runs = simplified_runs(index, level)
-    middles = azimuthal_equidistant_all([run.middle for run in runs], view.lon0, view.lat0)
+    middles = azimuthal_equidistant_sines([run.middle_sines for run in runs], view.lon0, view.lat0)
     x_min, y_min, x_max, y_max = window
     points: list[Sines] = []
     for run, (x, y) in zip(runs, middles, strict=True):
