@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .map_geometry import Sines, arc_degrees, simplify, sines
+
 DATA_PATH = Path(__file__).parent / "data" / "countries.json.gz"
 
 Point = tuple[float, float]  # (longitude, latitude) in degrees
@@ -33,11 +35,15 @@ class Polygon:
     An arc reference ``i >= 0`` means arc ``i`` as stored; ``i < 0`` means arc ``~i`` reversed.
     ``bbox`` is (west, south, east, north) of the outer ring, with west <= east (polygons never cross
     the antimeridian in Natural Earth); ``area`` is its approximate area in square degrees of latitude.
+    ``middle`` is the bbox's middle (lon, lat) and ``radius`` the great-circle degrees from there to the farthest
+    bbox corner, so a map can tell cheaply that a polygon lies out of its sight.
     """
 
     rings: tuple[tuple[int, ...], ...]
     bbox: tuple[float, float, float, float]
     area: float
+    middle: Point
+    radius: float
 
 
 @dataclass(frozen=True)
@@ -57,9 +63,16 @@ class Atlas:
     countries: dict[str, Shape]
     unassigned: tuple[Shape, ...]
 
-    def ring_points(self, ring: tuple[int, ...]) -> list[Point]:
-        """Return a ring's points, first point repeated last, longitudes continuous (see `ring_shifts`)."""
-        return [point for ref, shift in ring_shifts(self.arcs, ring) for point in _shifted(self.arcs, ref, shift)]
+    def ring_points(self, ring: tuple[int, ...], level: int) -> list[Point]:
+        """Return a ring's points simplified at ``level`` (see `simplify_level`), longitudes continuous.
+
+        The first point comes again last (see `ring_shifts`), and so does each point where two arcs meet.
+        """
+        points: list[Point] = []
+        for ref, shift in ring_shifts(self.arcs, ring):
+            arc = simplified_arc(ref if ref >= 0 else ~ref, level)
+            points.extend((lon + shift, lat) for lon, lat in (arc if ref >= 0 else arc[::-1]))
+        return points
 
 
 def _shifted(arcs: tuple[tuple[Point, ...], ...], ref: int, shift: float) -> tuple[Point, ...]:
@@ -110,12 +123,16 @@ def _polygon(rings: list[list[int]], arcs: tuple[tuple[Point, ...], ...]) -> Pol
     outer = [point for ref, shift in ring_shifts(arcs, tuple(rings[0])) for point in _shifted(arcs, ref, shift)]
     lons = [p[0] for p in outer]
     lats = [p[1] for p in outer]
-    shrink = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    west, south, east, north = min(lons), min(lats), max(lons), max(lats)
+    shrink = math.cos(math.radians((south + north) / 2))
     twice_area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(outer, outer[1:] + outer[:1], strict=True))
+    middle = ((west + east) / 2, (south + north) / 2)
     return Polygon(
         rings=tuple(tuple(ring) for ring in rings),
-        bbox=(min(lons), min(lats), max(lons), max(lats)),
+        bbox=(west, south, east, north),
         area=abs(twice_area) / 2 * shrink,
+        middle=middle,
+        radius=max(arc_degrees(*middle, lon, lat) for lon in (west, east) for lat in (south, north)),
     )
 
 
@@ -131,6 +148,53 @@ def load_atlas() -> Atlas:
     countries = {code: shape(code, entry) for code, entry in sorted(data["countries"].items())}
     unassigned = tuple(shape(None, entry) for entry in data["unassigned"])
     return Atlas(arcs, countries, unassigned)
+
+
+def simplify_level(tolerance: float) -> int:
+    """Return the level for simplifying at ``tolerance`` degrees: the nearest 2**(level/2) degrees to it.
+
+    Maps simplify at these fixed levels only, so every map at one level shares the cached `simplified_arc`; the
+    tolerance is within 19% of the one asked for, which no one sees.
+    """
+    return round(2 * math.log2(tolerance))
+
+
+@cache
+def simplified_arc(index: int, level: int) -> tuple[Point, ...]:
+    """Return arc ``index`` simplified at 2**(level/2) degrees (see `simplify_level`), once per process."""
+    return tuple(simplify(load_atlas().arcs[index], 2.0 ** (level / 2)))
+
+
+CHUNK = 32  # points per `Run`: a map can skip a run far out of its sight in one test
+
+
+@dataclass(frozen=True)
+class Run:
+    """Up to CHUNK + 1 points of a simplified arc as their `sines`, in a circle of ``radius`` degrees.
+
+    The circle's centre ``middle`` is the middle of the run's bbox; its radius reaches the farthest bbox corner,
+    or is 180 when the run spans more than 180° of longitude (then a corner need not be the farthest point).
+    """
+
+    sines: tuple[Sines, ...]
+    middle: Point
+    middle_sines: Sines
+    radius: float
+
+
+@cache
+def simplified_runs(index: int, level: int) -> tuple[Run, ...]:
+    """Return `simplified_arc` in `Run`s, each starting with the previous run's last point."""
+    arc = simplified_arc(index, level)
+    runs = []
+    for start in range(0, max(len(arc) - 1, 1), CHUNK):
+        run = arc[start : start + CHUNK + 1]
+        west, east = min(lon for lon, _ in run), max(lon for lon, _ in run)
+        south, north = min(lat for _, lat in run), max(lat for _, lat in run)
+        middle = ((west + east) / 2, (south + north) / 2)
+        corners = max(arc_degrees(*middle, lon, lat) for lon in (west, east) for lat in (south, north))
+        runs.append(Run(tuple(sines(run)), middle, sines([middle])[0], corners if east - west <= 180.0 else 180.0))
+    return tuple(runs)
 
 
 def known_country_codes() -> frozenset[str]:

@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 
 Point = tuple[float, float]
+Sines = tuple[float, float, float, float]  # see `sines`
 
 # Equal Earth (Šavrič, Patterson and Jenny, 2018): an equal-area world projection in closed form.
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
@@ -37,6 +38,44 @@ def azimuthal_equidistant(lon: float, lat: float, lon0: float, lat0: float) -> P
     x = k * math.cos(phi) * math.sin(dlon)
     y = k * (math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(dlon))
     return x, y
+
+
+def azimuthal_equidistant_all(points: Sequence[Point], lon0: float, lat0: float) -> list[Point]:
+    """Return `azimuthal_equidistant` of every point, computed in one loop (a locator map projects thousands)."""
+    sin0, cos0 = math.sin(math.radians(lat0)), math.cos(math.radians(lat0))
+    radians, sin, cos, acos = math.radians, math.sin, math.cos, math.acos
+    unit = math.degrees(1.0)
+    plane: list[Point] = []
+    for lon, lat in points:
+        phi, dlon = radians(lat), radians(lon - lon0)
+        sin_phi, cos_phi, cos_dlon = sin(phi), cos(phi), cos(dlon)
+        c = acos(max(-1.0, min(1.0, sin0 * sin_phi + cos0 * cos_phi * cos_dlon)))
+        k = unit * c / sin(c) if c > 1e-9 else unit
+        plane.append((k * cos_phi * sin(dlon), k * (cos0 * sin_phi - sin0 * cos_phi * cos_dlon)))
+    return plane
+
+
+def sines(points: Sequence[Point]) -> list[Sines]:
+    """Return (sin lat, cos lat, sin lon, cos lon) of (lon, lat) points, for `azimuthal_equidistant_sines`."""
+    radians, sin, cos = math.radians, math.sin, math.cos
+    return [(sin(radians(lat)), cos(radians(lat)), sin(radians(lon)), cos(radians(lon))) for lon, lat in points]
+
+
+def azimuthal_equidistant_sines(points: Sequence[Sines], lon0: float, lat0: float) -> list[Point]:
+    """Return `azimuthal_equidistant_all` of points given by their `sines`: two calls a point instead of eight."""
+    sin0, cos0 = math.sin(math.radians(lat0)), math.cos(math.radians(lat0))
+    sin_lon0, cos_lon0 = math.sin(math.radians(lon0)), math.cos(math.radians(lon0))
+    acos, sqrt = math.acos, math.sqrt
+    unit = math.degrees(1.0)
+    plane: list[Point] = []
+    for sin_phi, cos_phi, sin_lon, cos_lon in points:
+        cos_dlon = cos_lon * cos_lon0 + sin_lon * sin_lon0
+        sin_dlon = sin_lon * cos_lon0 - cos_lon * sin_lon0
+        cos_c = max(-1.0, min(1.0, sin0 * sin_phi + cos0 * cos_phi * cos_dlon))
+        sin_c = sqrt(1.0 - cos_c * cos_c)  # c is within [0, π]
+        k = unit * acos(cos_c) / sin_c if sin_c > 1e-12 else unit
+        plane.append((k * cos_phi * sin_dlon, k * (cos0 * sin_phi - sin0 * cos_phi * cos_dlon)))
+    return plane
 
 
 def arc_degrees(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
@@ -99,18 +138,17 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
 
 
 def _clip_edge(points: list[Point], axis: int, limit: float, keep_below: bool) -> list[Point]:
-    def inside(p: Point) -> bool:
-        return p[axis] <= limit if keep_below else p[axis] >= limit
-
+    values = [point[axis] for point in points]
+    inside = [value <= limit for value in values] if keep_below else [value >= limit for value in values]
     result: list[Point] = []
-    for i, current in enumerate(points):
-        previous = points[i - 1]
-        if inside(current) != inside(previous):
-            t = (limit - previous[axis]) / (current[axis] - previous[axis])
-            crossing = (previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1]))
-            result.append(crossing)
-        if inside(current):
+    previous, was_inside, before = points[-1], inside[-1], values[-1]
+    for current, is_inside, value in zip(points, inside, values, strict=True):
+        if is_inside != was_inside:
+            t = (limit - before) / (value - before)
+            result.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+        if is_inside:
             result.append(current)
+        previous, was_inside, before = current, is_inside, value
     return result
 
 
