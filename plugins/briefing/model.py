@@ -75,6 +75,8 @@ class Citation:
     quote: str | None
     paragraph: int | None
     origin: Origin
+    short_quote: bool = False
+    """The quote is a name or figure shorter than three words, declared so on purpose."""
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,7 @@ class RecordBuilder:
                     quote=self.text(quote_node) if quote_node else None,
                     paragraph=int(paragraph_node.value) if paragraph_node else None,  # type: ignore[arg-type]
                     origin=self.origin(anchor, f"{where}.quote" if quote_node else f"{where}.source"),
+                    short_quote="short_quote" in item.value and item.value["short_quote"].to_data() is True,
                 )
             )
         return tuple(found)
