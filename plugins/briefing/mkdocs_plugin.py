@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, date, datetime
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from briefing.link.linking import link_html
 from briefing.model import KIND_FOLDERS
-from briefing.pipeline import Layout, load_briefing
+from briefing.pipeline import Layout, build_day, load_briefing
 from briefing.problems import Severity, has_errors
 from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
@@ -63,15 +61,6 @@ def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
     return pages
 
 
-def build_day(configured: str | None) -> date:
-    if configured:
-        return date.fromisoformat(configured)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
-
-
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     dirty = False
     """Whether MkDocs rebuilds only changed pages (`--dirty`); set by on_startup."""
@@ -100,7 +89,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             elif file.src_path is not None and not file.generated_by:
                 file.edit_uri = f"{self.docs_rel}/{file.src_uri}"
         layout = Layout(self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir)
-        loaded = load_briefing(layout)
+        loaded = load_briefing(layout, self.today)
         for problem in loaded.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
         if has_errors(loaded.problems):

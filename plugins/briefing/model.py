@@ -88,6 +88,10 @@ class Fact:
     about: tuple[str, ...]
     citations: tuple[Citation, ...]
     origin: Origin
+    expected: bool = False
+    """The event is announced ahead: its date may lie after the build day."""
+    dated_at: tuple[tuple[str, Origin], ...] = ()
+    """(field, where it was written) for each date field: as_of, date."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class Role:
     start: PartialDate | None = None
     end: PartialDate | None = None
     note: str | None = None
+    dated_at: tuple[tuple[str, Origin], ...] = ()
+    """(field, where it was written) for each date field: as_of, from, to."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,8 @@ class Source:
     url: str | None = None
     retrieved: PartialDate | None = None
     sha256: str | None = None
+    dated_at: tuple[tuple[str, Origin], ...] = ()
+    """(field, where it was written) for each date field: published, retrieved."""
 
     @property
     def display_title(self) -> str:

@@ -215,6 +215,7 @@ def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) 
         url=builder.optional_text(fields, "url"),
         retrieved=builder.date(fields["retrieved"], "retrieved") if "retrieved" in fields else None,
         sha256=builder.optional_text(fields, "sha256"),
+        dated_at=builder.dated_at(fields, ("published", "retrieved"), ""),
     )
     if not builder.failed:
         result.sources[stem] = source

@@ -163,7 +163,13 @@ class RecordBuilder:
             about=self.references(fields, "about", _ANY_KIND, f"{field}.about"),
             citations=self.citations(fields["citations"], f"{field}.citations"),
             origin=self.origin(node, field),
+            expected="expected" in fields and fields["expected"].to_data() is True,
+            dated_at=self.dated_at(fields, ("as_of", "date"), field),
         )
+
+    def dated_at(self, fields: dict[str, YNode], keys: tuple[str, ...], field: str) -> tuple[tuple[str, Origin], ...]:
+        """Where each date field present was written, for problems that weigh dates against each other."""
+        return tuple((key, self.origin(fields[key], f"{field}.{key}".lstrip("."))) for key in keys if key in fields)
 
     def _role(self, node: YNode, field: str) -> Role:
         fields = node.value
@@ -185,6 +191,7 @@ class RecordBuilder:
             start=self.optional_date(fields, "from", field),
             end=self.optional_date(fields, "to", field),
             note=self.optional_text(fields, "note"),
+            dated_at=self.dated_at(fields, ("as_of", "from", "to"), field),
         )
         if role.start and role.end and role.end < role.start:
             self.failed = True
