@@ -130,6 +130,10 @@ class Entity:
     ambiguous_aliases: tuple[str, ...] = ()
     fold_diacritics: bool = True
     """Whether a name written without accents still finds this entity."""
+    case_sensitive: tuple[str, ...] = ()
+    """Names that match only exactly as written (US, Xi)."""
+    not_links: tuple[str, ...] = ()
+    """Phrases that must never link, though they contain a name (Benin City)."""
     facts: tuple[Fact, ...] = ()
     # Per kind; empty where the kind has none.
     roles: tuple[Role, ...] = ()

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from briefing.model import Capital, Citation, Entity, Fact, Origin, PartialDate, Role, Source
 from briefing.problems import Problem, Severity
+from briefing.read.name_rules import name_problem
 from briefing.read.ynode import YNode
 
 _T = TypeVar("_T")
@@ -115,6 +116,7 @@ class RecordBuilder:
                 for item in _items(fields.get(key))
             ),
         )
+        self._check_names(fields)
         summary = fields["summary"]
         if self.text(summary).startswith("TODO"):
             self.result.problems.append(
@@ -128,10 +130,12 @@ class RecordBuilder:
             name=self.text(fields["name"]),
             summary=self.text(fields["summary"]),
             origin=Origin(self.path, tree.line, tree.col),
-            aliases=self.texts(fields, "aliases"),
-            native_names=self.texts(fields, "native_names"),
+            aliases=self.linked_names(fields, "aliases"),
+            native_names=self.linked_names(fields, "native_names"),
             ambiguous_aliases=self.texts(fields, "ambiguous_aliases"),
             fold_diacritics=fields["fold_diacritics"].to_data() if "fold_diacritics" in fields else True,
+            case_sensitive=self.texts(fields, "case_sensitive"),
+            not_links=self.texts(fields, "not_links"),
             facts=self._list(fields, "facts", self._fact),
             roles=self._list(fields, "roles", self._role),
             country=self.reference(fields["country"], ("country",), "country") if "country" in fields else None,
@@ -145,6 +149,39 @@ class RecordBuilder:
             },
             alias_lines=alias_lines,
         )
+
+    def linked_names(self, fields: dict[str, YNode], key: str) -> tuple[str, ...]:
+        """The names of a list that may be linked: a refused one (see _check_names) is left out."""
+        exact = set(self.texts(fields, "case_sensitive"))
+        return tuple(name for name in self.texts(fields, key) if not name_problem(name, name in exact))
+
+    def _check_names(self, fields: dict[str, YNode]) -> None:
+        """Names that would hijack common words or imitate another spelling; case_sensitive entries
+        that are no name of the sheet; not_links phrases that are one."""
+        named = [("name", fields["name"])]
+        named += [
+            (f"{key}[{i}]", item)
+            for key in ("aliases", "native_names")
+            for i, item in enumerate(_items(fields.get(key)))
+        ]
+        names = {self.text(node) for _, node in named}
+        exact = {self.text(node) for node in _items(fields.get("case_sensitive"))}
+        for field, node in named:
+            if problem := name_problem(self.text(node), self.text(node) in exact):
+                self.result.problems.append(Problem(self.path, node.line, node.col, field, problem))
+        for index, node in enumerate(_items(fields.get("case_sensitive"))):
+            if self.text(node) not in names:
+                message = (
+                    f"{self.text(node)!r} is not a name of this sheet; list names from name, aliases, native_names"
+                )
+                self.result.problems.append(
+                    Problem(self.path, node.line, node.col, f"case_sensitive[{index}]", message)
+                )
+        folded = {name.casefold() for name in names}
+        for index, node in enumerate(_items(fields.get("not_links"))):
+            if self.text(node).casefold() in folded:
+                message = f"{self.text(node)!r} is a name of this sheet; a phrase under not_links must never link"
+                self.result.problems.append(Problem(self.path, node.line, node.col, f"not_links[{index}]", message))
 
     def _list(self, fields: dict[str, YNode], key: str, build: Callable[[YNode, str], _T]) -> tuple[_T, ...]:
         node = fields.get(key)
