@@ -680,6 +680,7 @@ GUIDE_FACT_EDITS = {
     "day first": ("as_of: '2025-01-06'", "as_of: 06/01/2025"),
     "unpadded": ("date: '2025-01-06'", "date: 2025-1-6"),
     "bare year": ("as_of: '2025-01-06'", "as_of: 2025"),
+    "short quote": ("quote: \"the launch showed that North Korea's missile capabilities were advancing\"", "quote: \"missile capabilities\""),
 }  # fmt: skip
 NORWAY_EDITS = {
     "unquoted NO": ("# iso_code: KP", "iso_code: NO"),
