@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 from rapidfuzz.distance import Indel
 
@@ -79,26 +80,41 @@ _JOIN = "\x00"
 
 @dataclass(frozen=True)
 class _Searchable:
-    """One source's paragraphs normalised once: the text searched, its words, where each paragraph starts."""
+    """One source's paragraphs normalised once: the text searched, its words, where paragraphs lie."""
 
     text: str
-    starts: tuple[int, ...]
+    """The normalised paragraphs joined by _JOIN."""
+    starts: list[int]
     """Offset in `text` where each paragraph starts."""
-    words: tuple[str, ...]
-    word_starts: tuple[int, ...]
-    """Index in `words` of each paragraph's first word, then len(words)."""
+    words: list[str]
+    """The words of `text`, with a _JOIN word between paragraphs."""
+    firsts: list[int]
+    """Index in `words` of each paragraph's first word."""
+    ends: list[int]
+    """Index in `words` just past each paragraph's last word."""
 
 
-@lru_cache(maxsize=64)
-def _searchable(paragraphs: tuple[Paragraph, ...]) -> _Searchable:
-    # One normalisation of the whole text, not one per paragraph: a source of many tiny
-    # paragraphs costs the same as one long one. The join character keeps them apart.
-    texts = [part.strip(" ") for part in normalise(_JOIN.join(p.text for p in paragraphs)).split(_JOIN)]
-    starts = [0, *itertools.accumulate(len(t) + 1 for t in texts)][:-1]
-    split = [t.split(" ") for t in texts]
-    word_starts = [0, *itertools.accumulate(map(len, split))]
-    words = tuple(itertools.chain.from_iterable(split))
-    return _Searchable(_JOIN.join(texts), tuple(starts), words, tuple(word_starts))
+_SPACED_JOIN = re.compile(f" ?{_JOIN} ?")
+# The last few sources searched, by identity: hashing a tuple of 100,000 paragraphs costs more
+# than searching them. The tuple is kept with its entry, so its id cannot be reused meanwhile.
+_RECENT: dict[int, tuple[Sequence[Paragraph], _Searchable]] = {}
+
+
+def _searchable(paragraphs: Sequence[Paragraph]) -> _Searchable:
+    """One normalisation and one split of the whole text, not one per paragraph: a source of many
+    tiny paragraphs costs what one long paragraph does. The join character keeps them apart."""
+    if (hit := _RECENT.get(id(paragraphs))) and hit[0] is paragraphs:
+        return hit[1]
+    text = _SPACED_JOIN.sub(_JOIN, normalise(_JOIN.join(p.text for p in paragraphs)))
+    starts = [0, *itertools.accumulate(map(len, text.split(_JOIN)), operator.add)][:-1]
+    starts = list(map(operator.add, starts, range(len(starts))))
+    words = text.replace(_JOIN, f" {_JOIN} ").split(" ")
+    marks = list(itertools.compress(range(len(words)), map(_JOIN.__eq__, words)))
+    searchable = _Searchable(text, starts, words, [0, *map((1).__add__, marks)], [*marks, len(words)])
+    if len(_RECENT) >= 64:
+        _RECENT.clear()
+    _RECENT[id(paragraphs)] = (paragraphs, searchable)
+    return searchable
 
 
 def find_quote(quote: str, paragraphs: Sequence[Paragraph]) -> int | None:
@@ -106,7 +122,7 @@ def find_quote(quote: str, paragraphs: Sequence[Paragraph]) -> int | None:
     wanted = normalise(quote)
     if not paragraphs or _JOIN in wanted:
         return None
-    searchable = _searchable(tuple(paragraphs))
+    searchable = _searchable(paragraphs)
     found = searchable.text.find(wanted)
     if found < 0:
         return None
@@ -145,20 +161,20 @@ def closest_passage(quote: str, paragraphs: Sequence[Paragraph]) -> Passage | No
     wanted_text = normalise(quote)
     wanted = wanted_text.split(" ")
     size = len(wanted)
-    searchable = _searchable(tuple(paragraphs))
-    words, bounds = searchable.words, searchable.word_starts
-    # Runs lie inside one paragraph: those of a paragraph start at first .. end - size, or only at
-    # its first word when it is shorter than the quote. Each run's shared words is the difference
-    # of a running count at its two ends; everything below runs in C, not per word in Python.
-    firsts, ends = [], []
-    for first, end in itertools.pairwise(bounds):
-        count = max(1, end - first - size + 1)
-        firsts.append(range(first, first + count))
-        ends.append(itertools.repeat(end, count))
-    run_starts = list(itertools.chain.from_iterable(firsts))
-    run_ends = map(min, map(size.__add__, run_starts), itertools.chain.from_iterable(ends))
+    searchable = _searchable(paragraphs)
+    words, firsts, ends = searchable.words, searchable.firsts, searchable.ends
+    # Runs lie inside one paragraph: those of a paragraph start at its first word up to its end
+    # less the quote's length, or only at its first word when it is shorter than the quote. Each
+    # run's shared words is the difference of a running count at its two ends. Every step maps a
+    # C function over all words: nothing below runs per word, or per paragraph, in Python.
+    # Valid starts, paragraph by paragraph: first .. max(first, end - size), each with its paragraph's end.
+    last_start = map(max, firsts, map(operator.sub, ends, repeat(size)))
+    per_paragraph = list(map(operator.sub, last_start, map((-1).__add__, firsts)))
+    starts = list(chain.from_iterable(map(range, firsts, map(operator.add, firsts, per_paragraph))))
+    end_of = list(chain.from_iterable(map(repeat, ends, per_paragraph)))
     running = [0, *itertools.accumulate(map(frozenset(wanted).__contains__, words))]
-    shared = list(map(operator.sub, map(running.__getitem__, run_ends), map(running.__getitem__, run_starts)))
+    run_ends = map(min, map(operator.add, starts, repeat(size)), end_of)
+    shared = list(map(operator.sub, map(running.__getitem__, run_ends), map(running.__getitem__, starts)))
     # The CANDIDATES highest counts, earliest first among equals (heapq on plain ints, then two C passes).
     threshold = heapq.nlargest(CANDIDATES, shared)[-1]
     above = list(itertools.compress(range(len(shared)), map(threshold.__lt__, shared)))
@@ -166,9 +182,8 @@ def closest_passage(quote: str, paragraphs: Sequence[Paragraph]) -> Passage | No
     chosen = sorted([*above, *itertools.islice(level, CANDIDATES - len(above))])
     best: tuple[float, float, int] | None = None  # (words alike, characters alike, first word)
     for run in chosen:
-        start = run_starts[run]
-        end = bounds[bisect.bisect_right(bounds, start)]
-        window = words[start : min(start + size, end)]
+        start = starts[run]
+        window = words[start : min(start + size, end_of[run])]
         word_ratio = Indel.normalized_similarity(window, wanted)
         if best is None or word_ratio >= best[0]:
             score = (word_ratio, Indel.normalized_similarity(" ".join(window), wanted_text), start)
@@ -177,10 +192,9 @@ def closest_passage(quote: str, paragraphs: Sequence[Paragraph]) -> Passage | No
     if best is None or best[:2] == (0.0, 0.0):
         return None
     word_ratio, _, start = best
-    index = bisect.bisect_right(bounds, start) - 1
-    first, end = bounds[index], bounds[index + 1]
-    window = words[start : min(start + size, end)]
+    index = bisect.bisect_right(firsts, start) - 1
+    window = words[start : min(start + size, ends[index])]
     original = paragraphs[index].text.split()
-    if len(original) == end - first:
-        window = tuple(original[start - first : start - first + size])
+    if len(original) == ends[index] - firsts[index]:
+        window = original[start - firsts[index] : start - firsts[index] + size]
     return Passage(paragraphs[index].number, " ".join(window), word_ratio)
