@@ -9,6 +9,7 @@ from __future__ import annotations
 import html as html_module
 import json
 import tempfile
+import unicodedata
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from briefing.check.quotes import quote_words
 from briefing.link.linking import AliasIndex, link_html
 from briefing.pipeline import Layout, load_briefing
 from briefing.problems import ContentError
@@ -93,12 +95,15 @@ RENDERABLE = st.lists(
     st.one_of(HOSTILE.filter(lambda s: s.isprintable()), st.text(PRINTABLE, max_size=5)), max_size=12
 ).map("".join)
 TEXT = RENDERABLE.filter(lambda s: s.strip() != "")
-NAME = (
-    st.text(st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp")), min_size=1, max_size=20)
-    .map(lambda s: s.replace("<", "").replace(">", "").replace("\u00ad", ""))
-    .filter(lambda s: s.strip() != "")
+# Names pass the name rules (read/name_rules.py, tested in tests/test_alias_safety.py): one script
+# (Latin, with every symbol and punctuation mark of that range), no compatibility letters, and a
+# first word that is neither short nor common.
+NAME_CHARACTER = st.characters(max_codepoint=0x2FF, exclude_categories=("Cc", "Cs", "Co", "Cn", "Cf", "Zl", "Zp"))
+NAME = st.text(NAME_CHARACTER.filter(lambda c: unicodedata.normalize("NFKC", c) == c), min_size=1, max_size=20).map(
+    lambda s: "Zed " + s.replace("<", "").replace(">", "").replace("\u00ad", "")
 )
-PARAGRAPH = TEXT.filter(lambda s: len(s.strip()) >= 3)
+# Quoted whole, with short_quote: true, so it needs one word, not three.
+PARAGRAPH = TEXT.filter(lambda s: len(s.strip()) >= 3 and quote_words(s) > 0)
 
 
 def fact_sheet(name: str, summary: str, fact: str, quote: str) -> str:
@@ -113,6 +118,7 @@ def fact_sheet(name: str, summary: str, fact: str, quote: str) -> str:
         "    citations:\n"
         "      - source: wire\n"
         f"        quote: {json.dumps(quote, ensure_ascii=False)}\n"
+        "        short_quote: true\n"
         "      - source: wire\n"
         "        paragraph: 1\n"
     )

@@ -151,3 +151,26 @@ def test_a_fact_sheet_with_an_upper_case_suffix_is_named_not_skipped(tmp_path: P
     assert [p.format() for p in loaded.problems] == [
         "briefings/countries/japan.YML: the file name ends in '.YML'; rename it to end in '.yml'"
     ]
+
+
+@pytest.mark.parametrize("value", ["off", "on", "yes", "no", "Y", "NO"])
+def test_a_boolean_field_takes_only_what_both_yaml_versions_read_as_true_or_false(value: str) -> None:
+    text = f"name: X\nsummary: S.\nfold_diacritics: {value}\nfacts: []\nroles: []\n"
+    assert problems_of("leader", text) == [
+        f"{PATH}:3:18: fold_diacritics: expected true or false, got unquoted {value} (YAML 1.1 reads it as "
+        "true/false, YAML 1.2 and editors as a string); write true or false"
+    ]
+
+
+@pytest.mark.parametrize("value", ["true", "false", "True", "FALSE"])
+def test_true_and_false_are_booleans_to_both_yaml_versions(value: str) -> None:
+    assert problems_of("leader", f"name: X\nsummary: S.\nfold_diacritics: {value}\nfacts: []\nroles: []\n") == []
+
+
+@pytest.mark.parametrize(("value", "col"), [("2.0", 40), ("1e3", 40), ("0.5", 40)])
+def test_a_paragraph_number_with_a_decimal_point_gets_one_message(value: str, col: int) -> None:
+    text = f"name: X\nsummary: S.\nroles: []\nfacts:\n  - text: A.\n    as_of: '2025'\n    citations: [{{source: s, paragraph: {value}}}]\n"
+    assert problems_of("leader", text) == [
+        f"{PATH}:7:{col}: facts[0].citations[0].paragraph: expected a whole number like 2, got unquoted {value} "
+        "(YAML reads it as a number)"
+    ]

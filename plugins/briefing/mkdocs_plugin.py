@@ -103,7 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         layout = Layout(
             self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir, self.config.sections
         )
-        loaded = load_briefing(layout)
+        loaded = load_briefing(layout, self.today)
         self.shown_problems = ()
         problems = _with_theme_collisions(loaded.problems, files, config, self.root)
         if self.serving and self.last_good is not None and has_errors(problems):

@@ -25,6 +25,8 @@ class Citation:
     origin: Origin
     credibility: int = 6
     """Admiralty 1-6: how far the cited information is borne out; 6, "cannot be judged", unless graded."""
+    short_quote: bool = False
+    """The quote is a name or figure shorter than three words, declared so on purpose."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,10 @@ class Fact:
     origin: Origin
     event: str | None = None
     """The id of the event the fact tells of: timelines show the event once instead of the fact."""
+    expected: bool = False
+    """The event is announced ahead: its date may lie after the build day."""
+    dated_at: tuple[tuple[str, Origin], ...] = ()
+    """(field, where it was written) for each date field: as_of, date."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Role:
     """An office id shared by every holder (president-of-south-korea): successions follow from it."""
     head: str | None = None
     """'state', 'government' or 'state-and-government' for a head of state or government."""
+    dated_at: tuple[tuple[str, Origin], ...] = ()
+    """(field, where it was written) for each date field: as_of, from, to."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,10 @@ class Entity:
     ambiguous_aliases: tuple[str, ...] = ()
     fold_diacritics: bool = True
     """Whether a name written without accents still finds this entity."""
+    case_sensitive: tuple[str, ...] = ()
+    """Names that match only exactly as written (US, Xi)."""
+    not_links: tuple[str, ...] = ()
+    """Phrases that must never link, though they contain a name (Benin City)."""
     facts: tuple[Fact, ...] = ()
     # Per kind; empty where the kind has none.
     roles: tuple[Role, ...] = ()
@@ -207,6 +219,8 @@ class Source:
     """Why the editor gave that grade."""
     supplied_title: str | None = None
     """A title written by the editor for an article without one; shown in square brackets."""
+    dated_at: tuple[tuple[str, Origin], ...] = ()
+    """(field, where it was written) for each date field: published, retrieved."""
 
     @property
     def display_title(self) -> str:

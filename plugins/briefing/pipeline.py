@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import yaml
+
 from briefing.check.crossref import check_citations, check_references, check_source_hashes
+from briefing.check.dates import check_dates
 from briefing.check.hedges import check_hedges
 from briefing.check.links import check_country_codes, check_members_and_participants, check_offices, check_relations
 from briefing.link.crosslinks import build_index
@@ -42,8 +45,47 @@ class Loaded:
         return not has_errors(self.problems)
 
 
-def load_briefing(layout: Layout) -> Loaded:
-    """Read and check everything; all problems of the run, in file order."""
+def build_day(configured: str | None = None) -> date:
+    """The day the site is built, as dates are judged: the plugin's `today` option, else
+    SOURCE_DATE_EPOCH, else the clock. Raises ValueError for a malformed option or variable."""
+    if configured:
+        return date.fromisoformat(configured)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running or refusing its tags (!!python/name:..., !ENV): they become None."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def configured_today(root: Path, config_file: str = "mkdocs.yml") -> str | None:
+    """The briefing plugin's `today` option in the project's mkdocs.yml, for commands run without MkDocs."""
+    try:
+        config = yaml.load((root / config_file).read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [next(iter(p.items())) if isinstance(p, dict) and len(p) == 1 else (p, None) for p in plugins or []]
+    )
+    for name, options in entries:
+        if name == "briefing" and isinstance(options, dict) and options.get("today"):
+            return str(options["today"])
+    return None
+
+
+def load_briefing(layout: Layout, today: date | None = None) -> Loaded:
+    """Read and check everything; all problems of the run, in file order. Dates are judged against
+    `today`, by default the build day as the MkDocs plugin reckons it (see build_day)."""
+    if today is None:
+        today = build_day(configured_today(layout.root))
     result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir)
     unreadable_sources = result.source_ids - set(result.sources)
     problems = list(result.problems)
@@ -58,22 +100,10 @@ def load_briefing(layout: Layout) -> Loaded:
     problems.extend(check_members_and_participants(known.values()))
     problems.extend(check_country_codes(known.values(), known_country_codes()))
     problems.extend(check_hedges(result.entities, result.sources))
+    problems.extend(check_dates(result, today))
     index, clashes = build_index(Briefing(result.entities, {}))
     problems.extend(clashes)
     briefing = Briefing(
         entities=dict(sorted(result.entities.items())), sources=dict(sorted(result.sources.items())), wording=wording
     )
     return Loaded(briefing, sorted_problems(problems), index)
-
-
-def build_day(configured: str | None = None) -> date:
-    """The day staleness is judged against: `configured` (ISO), else SOURCE_DATE_EPOCH, else the clock.
-
-    Raises ValueError for a malformed `configured` date.
-    """
-    if configured:
-        return date.fromisoformat(configured)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from briefing.check.quote_span import spanned_paragraphs
-from briefing.check.quotes import closest_passage, find_elsewhere, find_quote, text_hash
+from briefing.check.quotes import MIN_QUOTE_WORDS, closest_passage, find_elsewhere, find_quote, quote_words, text_hash
 from briefing.model import Citation, Origin, Source
 from briefing.problems import Problem
 from briefing.read.records import ReadResult
@@ -91,6 +91,9 @@ def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: 
                 ".paragraph",
             )
         return
+    if message := _too_short(citation):
+        yield _at(where, message)
+        return
     found = find_quote(citation.quote, source.paragraphs)
     if found is not None:
         if citation.paragraph is not None and citation.paragraph != found:
@@ -123,6 +126,21 @@ def _check_citation(citation: Citation, sources: dict[str, Source], unreadable: 
         else ""
     )
     yield _at(where, f"quote not found in {source.origin.path}{closest}")
+
+
+def _too_short(citation: Citation) -> str | None:
+    """A quote must carry words enough to prove something: three, or one for a declared short quote."""
+    assert citation.quote is not None
+    words = quote_words(citation.quote)
+    shown = citation.quote if len(citation.quote) <= 60 else citation.quote[:57] + "..."
+    if words == 0:
+        return "expected the words of the passage cited, got a quote of blanks or punctuation only"
+    if words < MIN_QUOTE_WORDS and not citation.short_quote:
+        return (
+            f"expected a quote of at least {MIN_QUOTE_WORDS} words, got {words} ({shown!r}); quote more of the "
+            "passage, or, for a short name or figure, add short_quote: true to this citation"
+        )
+    return None
 
 
 def check_source_hashes(sources: dict[str, Source]) -> Iterator[Problem]:

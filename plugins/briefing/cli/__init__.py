@@ -19,7 +19,7 @@ from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
 from briefing.cli.layout import cli_layout
 from briefing.cli.pdf import cmd_pdf
-from briefing.pipeline import build_day, load_briefing
+from briefing.pipeline import build_day, configured_today, load_briefing
 from briefing.problems import Refused, Severity, sorted_problems
 from briefing.read.files import check_id, read_all
 
@@ -124,7 +124,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not loaded.ok:
         print("the content has errors; run: briefing check", file=sys.stderr)
         return 1
-    today = build_day(args.today)
+    today = build_day(args.today or configured_today(layout.root))
     resolved = resolve(loaded.briefing, today, args.stale_after_days, index=loaded.index, sections=layout.sections)
     queue = review_queue(resolved, loaded.index)
     for line in review_text(queue):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from briefing.cli.layout import cli_layout
-from briefing.pipeline import build_day, load_briefing
+from briefing.pipeline import build_day, configured_today, load_briefing
 from briefing.problems import Severity
 
 
@@ -25,7 +25,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if errors:
         print(f"{len(errors)} problem(s) in the content; no pack printed (run: briefing check)", file=sys.stderr)
         return 1
-    today = build_day(args.today)
+    today = build_day(args.today or configured_today(layout.root))
     resolved = resolve(loaded.briefing, today, args.stale_after_days, sections=layout.sections)
     try:
         html = print_html(resolved, title=args.title or site_name(Path(args.root)), pack=args.pack)

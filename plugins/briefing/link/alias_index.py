@@ -41,6 +41,10 @@ class AliasSpec:
     path: str = ""
     alias_lines: tuple[tuple[str, int], ...] = ()
     """(alias, line) pairs locating each declared name in `path`, for error messages."""
+    case_sensitive: tuple[str, ...] = ()
+    """Names that match only exactly as written."""
+    not_links: tuple[str, ...] = ()
+    """Phrases never linked: they occupy their words, so a name inside them is not linked either."""
 
 
 class AliasSite(NamedTuple):
@@ -98,12 +102,16 @@ class _Variant:
     form: str  # comparable(alias)
     entity_id: str | None
     fold_diacritics: bool
+    exact: bool = False
+    """Declared case-sensitive: the case of every letter must match."""
 
     def accepts(self, occurrence: str) -> bool:
         """The case rule: exact, or equal ignoring case where the occurrence is not all lower case
         and every all-capital word of the name (US, U.N.) is written exactly."""
         if occurrence == self.alias:
             return True
+        if self.exact:
+            return comparable(occurrence, fold_diacritics=self.fold_diacritics) == self.form
         if occurrence.islower() and not self.alias.islower():
             return False
         seen = comparable(occurrence, fold_diacritics=self.fold_diacritics)
@@ -222,6 +230,9 @@ class _Claim(NamedTuple):
     site: AliasSite
     ambiguous: bool
     fold_diacritics: bool
+    exact: bool = False
+    never: bool = False
+    """A not_links phrase: blocks its words, clashes with nothing."""
 
 
 def _claims(spec: AliasSpec) -> Iterable[_Claim]:
@@ -229,7 +240,10 @@ def _claims(spec: AliasSpec) -> Iterable[_Claim]:
     declared = (spec.name, *spec.aliases, *spec.native_names)
     for alias in (*declared, *(a for a in spec.ambiguous_aliases if a not in declared)):
         site = AliasSite(spec.entity_id, spec.path, lines.get(alias, 0))
-        yield _Claim(alias, site, alias in spec.ambiguous_aliases, spec.fold_diacritics)
+        exact = alias in spec.case_sensitive
+        yield _Claim(alias, site, alias in spec.ambiguous_aliases, spec.fold_diacritics, exact)
+    for phrase in spec.not_links:
+        yield _Claim(phrase, AliasSite(spec.entity_id, spec.path, 0), True, True, never=True)
 
 
 def build_alias_index(specs: Iterable[AliasSpec]) -> tuple[AliasIndex, list[AliasClash]]:
@@ -247,23 +261,29 @@ def build_alias_index(specs: Iterable[AliasSpec]) -> tuple[AliasIndex, list[Alia
     keys: dict[str, tuple[_Variant, ...]] = {}
     ambiguous: dict[str, tuple[str, ...]] = {}
     clashes: list[AliasClash] = []
-    for key, claims in by_key.items():
-        claims.sort(key=lambda c: (c.site.path, c.site.line, c.site.entity_id, c.alias))
+    for key, all_claims in by_key.items():
+        never = any(c.never for c in all_claims)
+        claims = sorted(
+            (c for c in all_claims if not c.never), key=lambda c: (c.site.path, c.site.line, c.site.entity_id, c.alias)
+        )
         entity_ids = sorted({c.site.entity_id for c in claims})
-        blocked = any(c.ambiguous for c in claims) or len(entity_ids) > 1
-        first, reported = claims[0], {claims[0].site.entity_id}
+        blocked = never or any(c.ambiguous for c in claims) or len(entity_ids) > 1
+        reported = {claims[0].site.entity_id} if claims else set()
         for other in claims[1:]:
             if other.site.entity_id in reported:
                 continue
             reported.add(other.site.entity_id)
-            if not (first.ambiguous and other.ambiguous):
-                clashes.append(AliasClash(other.alias, first.site, other.site))
-        if blocked:
-            ambiguous.setdefault(comparable(first.alias, fold_diacritics=False), tuple(entity_ids))
-        variants = {(unicodedata.normalize("NFC", c.alias), c.fold_diacritics): c for c in claims}
+            if not (claims[0].ambiguous and other.ambiguous):
+                clashes.append(AliasClash(other.alias, claims[0].site, other.site))
+        if blocked and claims:
+            ambiguous.setdefault(comparable(claims[0].alias, fold_diacritics=False), tuple(entity_ids))
+        ordered = [*claims, *(c for c in all_claims if c.never)]
+        variants = {(unicodedata.normalize("NFC", c.alias), c.fold_diacritics, c.exact): c for c in ordered}
         keys[key] = tuple(
-            _Variant(alias, comparable(alias, fold_diacritics=folds), None if blocked else c.site.entity_id, folds)
-            for (alias, folds), c in variants.items()
+            _Variant(
+                alias, comparable(alias, fold_diacritics=folds), None if blocked else c.site.entity_id, folds, exact
+            )
+            for (alias, folds, exact), c in variants.items()
         )
     clashes.sort(key=lambda c: (c.second.path, c.second.line, c.alias, c.first.path))
     return AliasIndex(keys, dict(sorted(ambiguous.items()))), clashes

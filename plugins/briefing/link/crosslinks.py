@@ -48,6 +48,8 @@ def alias_specs(briefing: Briefing) -> list[AliasSpec]:
             native_names=e.native_names,
             ambiguous_aliases=e.ambiguous_aliases,
             fold_diacritics=e.fold_diacritics,
+            case_sensitive=e.case_sensitive,
+            not_links=e.not_links,
             path=e.origin.path,
             alias_lines=e.alias_lines,
         )

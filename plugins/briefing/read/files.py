@@ -221,6 +221,7 @@ def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) 
         reliability=builder.optional_text(fields, "reliability") or "F",
         reliability_note=builder.optional_text(fields, "reliability_note"),
         supplied_title=builder.optional_text(fields, "supplied_title"),
+        dated_at=builder.dated_at(fields, ("published", "retrieved"), ""),
     )
     if not builder.failed:
         result.sources[stem] = source

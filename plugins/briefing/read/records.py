@@ -15,6 +15,7 @@ from typing import TypeVar
 from briefing.model import Capital, Citation, Entity, Fact, Origin, PartialDate, Role, Source
 from briefing.problems import Problem, Severity
 from briefing.read import records_links
+from briefing.read.name_rules import name_problem
 from briefing.read.ynode import YNode
 
 _T = TypeVar("_T")
@@ -101,6 +102,7 @@ class RecordBuilder:
                     paragraph=int(paragraph_node.value) if paragraph_node else None,  # type: ignore[arg-type]
                     origin=self.origin(anchor, f"{where}.quote" if quote_node else f"{where}.source"),
                     credibility=int(item.value["credibility"].value) if "credibility" in item.value else 6,  # type: ignore[arg-type]
+                    short_quote="short_quote" in item.value and item.value["short_quote"].to_data() is True,
                 )
             )
         return tuple(found)
@@ -116,8 +118,9 @@ class RecordBuilder:
                 for item in _items(fields.get(key))
             ),
         )
+        self._check_names(fields)
         capital = self._capital(fields["capital"]) if "capital" in fields else None
-        aliases = self.texts(fields, "aliases")
+        aliases = self.linked_names(fields, "aliases")
         if capital and capital.alias:
             aliases, alias_lines = self._capital_alias(fields, capital.name, aliases, alias_lines)
         summary = fields["summary"]
@@ -134,9 +137,11 @@ class RecordBuilder:
             summary=self.text(fields["summary"]),
             origin=Origin(self.path, tree.line, tree.col),
             aliases=aliases,
-            native_names=self.texts(fields, "native_names"),
+            native_names=self.linked_names(fields, "native_names"),
             ambiguous_aliases=self.texts(fields, "ambiguous_aliases"),
             fold_diacritics=fields["fold_diacritics"].to_data() if "fold_diacritics" in fields else True,
+            case_sensitive=self.texts(fields, "case_sensitive"),
+            not_links=self.texts(fields, "not_links"),
             facts=self._list(fields, "facts", self._fact),
             roles=self._list(fields, "roles", self._role),
             country=self.reference(fields["country"], ("country",), "country") if "country" in fields else None,
@@ -172,6 +177,39 @@ class RecordBuilder:
             return aliases, alias_lines
         return (*aliases, name), (*alias_lines, (name, node.line))
 
+    def linked_names(self, fields: dict[str, YNode], key: str) -> tuple[str, ...]:
+        """The names of a list that may be linked: a refused one (see _check_names) is left out."""
+        exact = set(self.texts(fields, "case_sensitive"))
+        return tuple(name for name in self.texts(fields, key) if not name_problem(name, name in exact))
+
+    def _check_names(self, fields: dict[str, YNode]) -> None:
+        """Names that would hijack common words or imitate another spelling; case_sensitive entries
+        that are no name of the sheet; not_links phrases that are one."""
+        named = [("name", fields["name"])]
+        named += [
+            (f"{key}[{i}]", item)
+            for key in ("aliases", "native_names")
+            for i, item in enumerate(_items(fields.get(key)))
+        ]
+        names = {self.text(node) for _, node in named}
+        exact = {self.text(node) for node in _items(fields.get("case_sensitive"))}
+        for field, node in named:
+            if problem := name_problem(self.text(node), self.text(node) in exact):
+                self.result.problems.append(Problem(self.path, node.line, node.col, field, problem))
+        for index, node in enumerate(_items(fields.get("case_sensitive"))):
+            if self.text(node) not in names:
+                message = (
+                    f"{self.text(node)!r} is not a name of this sheet; list names from name, aliases, native_names"
+                )
+                self.result.problems.append(
+                    Problem(self.path, node.line, node.col, f"case_sensitive[{index}]", message)
+                )
+        folded = {name.casefold() for name in names}
+        for index, node in enumerate(_items(fields.get("not_links"))):
+            if self.text(node).casefold() in folded:
+                message = f"{self.text(node)!r} is a name of this sheet; a phrase under not_links must never link"
+                self.result.problems.append(Problem(self.path, node.line, node.col, f"not_links[{index}]", message))
+
     def _list(self, fields: dict[str, YNode], key: str, build: Callable[[YNode, str], _T]) -> tuple[_T, ...]:
         node = fields.get(key)
         if node is None or not isinstance(node.value, list):
@@ -190,7 +228,13 @@ class RecordBuilder:
             citations=self.citations(fields["citations"], f"{field}.citations"),
             origin=self.origin(node, field),
             event=self.reference(fields["event"], ("event",), f"{field}.event") if "event" in fields else None,
+            expected="expected" in fields and fields["expected"].to_data() is True,
+            dated_at=self.dated_at(fields, ("as_of", "date"), field),
         )
+
+    def dated_at(self, fields: dict[str, YNode], keys: tuple[str, ...], field: str) -> tuple[tuple[str, Origin], ...]:
+        """Where each date field present was written, for problems that weigh dates against each other."""
+        return tuple((key, self.origin(fields[key], f"{field}.{key}".lstrip("."))) for key in keys if key in fields)
 
     def _role(self, node: YNode, field: str) -> Role:
         fields = node.value
@@ -214,6 +258,7 @@ class RecordBuilder:
             note=self.optional_text(fields, "note"),
             office=self.optional_text(fields, "office"),
             head=self.optional_text(fields, "head"),
+            dated_at=self.dated_at(fields, ("as_of", "from", "to"), field),
         )
         if role.start and role.end and role.end < role.start:
             self.failed = True

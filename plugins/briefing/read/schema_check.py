@@ -49,10 +49,36 @@ def check_against_schema(root: YNode, kind: str, path: str, schemas_dir: Path) -
     if not isinstance(root.value, dict):
         found = "a list" if isinstance(root.value, list) else describe_value(root)
         return [Problem(path, root.line, root.col, "", f"expected a mapping of fields, got {found}")]
+    errors = list(validator.iter_errors(_schema_data(root)))
+    # A value of the wrong type fails its other keywords too (2.0 is no whole number, nor at least 1):
+    # the type is the one thing to say.
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     problems: list[Problem] = []
-    for error in validator.iter_errors(root.to_data()):
+    for error in errors:
+        if error.validator != "type" and tuple(error.absolute_path) in mistyped:
+            continue
         problems.extend(_to_problems(error, root, path))
     return sorted(problems)
+
+
+# The unquoted true/false values of YAML 1.2 (editors); YAML 1.1 (PyYAML) reads these the same.
+_BOTH_YAMLS_BOOLEAN = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+
+
+class _DisputedBoolean:
+    """Stands in for y, yes, no, on, off...: true/false to YAML 1.1, a string to YAML 1.2, so no type fits."""
+
+
+def _schema_data(node: YNode) -> Any:
+    """What the schema sees: the YNode's data, except that a value the two YAML versions read
+    differently fits no type, so that the build and editors' YAML 1.2 validators agree."""
+    if isinstance(node.value, dict):
+        return {key: _schema_data(value) for key, value in node.value.items()}
+    if isinstance(node.value, list):
+        return [_schema_data(item) for item in node.value]
+    if node.plain_type == "bool" and node.value not in _BOTH_YAMLS_BOOLEAN:
+        return _DisputedBoolean()
+    return node.to_data()
 
 
 def _to_problems(error: ValidationError, root: YNode, path: str) -> Iterator[Problem]:
@@ -114,6 +140,13 @@ def _message(error: ValidationError, node: YNode, schema: dict[str, Any]) -> str
         if node.plain_type in ("bool", "int", "float", "null") and "string" in _types(schema):
             assert isinstance(node.value, str)
             return f"expected {expected}, got {describe_plain(node)}; put it in quotes: '{node.value}'"
+        if node.plain_type == "bool" and _types(schema) == ["boolean"]:
+            return (
+                f"expected true or false, got unquoted {node.value} (YAML 1.1 reads it as true/false, "
+                "YAML 1.2 and editors as a string); write true or false"
+            )
+        if node.plain_type == "float" and _types(schema) == ["integer"]:
+            return f"expected a whole number like 2, got {describe_plain(node)}"
         return f"expected {expected}, got {describe_value(node)}"
     if validator == "pattern":
         return f"expected {expected}, got {describe_value(node)}"
