@@ -26,12 +26,7 @@ FILES = [
     "mkdocs.yml",
     "overrides/README.md",
     "requirements.txt",
-    "schemas/common.schema.json",
-    "schemas/country.schema.json",
-    "schemas/leader.schema.json",
-    "schemas/organisation.schema.json",
-    "schemas/source.schema.json",
-    "schemas/topic.schema.json",
+    *sorted(f"schemas/{p.name}" for p in (REPO / "schemas").glob("*.json")),
     "sources/example-article.md",
 ]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -45,7 +40,7 @@ def test_init_writes_a_project_and_says_what_next(tmp_path: Path, capsys: pytest
     os.chdir(tmp_path)
     assert main(["init", "sahel-briefing"]) == 0
     assert capsys.readouterr().out == (
-        "wrote sahel-briefing/: 15 files, with an example country and source to replace\n"
+        f"wrote sahel-briefing/: {len(FILES)} files, with an example country and source to replace\n"
         "next: cd sahel-briefing, then run: briefing check && mkdocs serve\n"
     )
     root = tmp_path / "sahel-briefing"

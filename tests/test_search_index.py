@@ -57,14 +57,18 @@ def test_offline_option_folds_the_built_index(small_project: Project) -> None:
         "",
         "countries/",
         "countries/north-korea/",
+        "events/",
         "grades/",
+        "graph/",
         "leaders/",
         "leaders/kim-jong-un/",
         "organisations/",
         "review/",
         "sources/",
         "sources/vladivostok/",
+        "timeline/",
         "topics/",
+        "whats-new/",
     ]
     leader = next(doc for doc in index["docs"] if doc["location"] == "leaders/kim-jong-un/")
     assert leader["tags"] == ["Kim Jong-un"]

@@ -228,7 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     rehash.set_defaults(run=cmd_rehash)
     review = commands.add_parser("review", help="list what to review per fact sheet: stale, single-source, uncited")
     review.add_argument("--today", help="the day staleness is judged against (default SOURCE_DATE_EPOCH, else today)")
-    review.add_argument("--stale-after-days", type=int, default=365)
+    review.add_argument("--stale-after-days", type=int, default=365,
+                        help="a role unconfirmed longer than this is listed as stale (default: 365)")  # fmt: skip
     review.set_defaults(run=cmd_review)
     new = commands.add_parser(
         "new", help="write a skeleton fact sheet for a new country, leader, organisation or topic"

@@ -3,9 +3,9 @@
 `API_ARRAYS` maps each array to a function of (Resolved, SiteUrls) returning `ApiRecord`s, in
 the order the arrays appear in the file. A record's `citations` are written inline by its
 serialiser; api.py moves them into the `citations` array and leaves their ids behind, so a new
-kind of record with citations needs nothing else. The arrays of kinds the model does not have
-yet (judgements, statuses) are empty; the schema already allows them, so filling one in is not
-a breaking change: replace `_none` by a serialiser.
+kind of record with citations needs nothing else. A new kind of record
+gets a serialiser here and an optional array in schemas/api.schema.json, which is not a breaking
+change.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ def entities(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
             predecessor = {"id": e.predecessor.entity, "citations": cited}
         data = {
             "id": e.id, "kind": e.kind, "name": e.name, "summary": e.summary,
+            "summary_sources": {"citations": _citations(f"{e.id}/summary", e.summary_citations, r, urls)},
             "aliases": list(e.aliases), "native_names": list(e.native_names),
             "url": urls.page(uri), "api_url": urls.path(api_path(uri)),
             "country": e.country, "capital": capital, "iso_code": e.iso_code, "org_type": e.org_type,
@@ -170,8 +171,30 @@ def sources(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
     return found
 
 
-def _none(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
-    return []
+def judgements(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
+    found = []
+    for e in r.briefing.entities.values():
+        for number, j in enumerate(e.key_judgements, 1):
+            rid = f"{e.id}/judgement/{number}"
+            data = {
+                "id": rid, "entity": e.id, "text": j.text, "likelihood": j.likelihood, "confidence": j.confidence,
+                "facts": list(j.facts), "citations": _citations(rid, j.citations, r, urls),
+            }  # fmt: skip
+            found.append(ApiRecord((e.id,), data))
+    return found
+
+
+def statuses(r: Resolved, urls: SiteUrls) -> list[ApiRecord]:
+    found = []
+    for e in r.briefing.entities.values():
+        for number, s in enumerate(e.status, 1):
+            rid = f"{e.id}/status/{number}"
+            data = {
+                "id": rid, "entity": e.id, "date": s.date.iso(), "assessment": s.assessment, "text": s.text,
+                "citations": _citations(rid, s.citations, r, urls),
+            }  # fmt: skip
+            found.append(ApiRecord((e.id,), data))
+    return found
 
 
 API_ARRAYS: dict[str, Callable[[Resolved, SiteUrls], list[ApiRecord]]] = {
@@ -181,8 +204,8 @@ API_ARRAYS: dict[str, Callable[[Resolved, SiteUrls], list[ApiRecord]]] = {
     "events": events,
     "relations": relations,
     "memberships": memberships,
-    "judgements": _none,
-    "statuses": _none,
+    "judgements": judgements,
+    "statuses": statuses,
     "sources": sources,
 }
 """Array name -> serialiser. `citations` is not here: api.py collects it from the records above."""
