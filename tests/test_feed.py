@@ -134,7 +134,7 @@ def test_feed_and_page_list_the_records_with_their_dates_from_git(history_projec
     )
     head = history_project.html("leaders/kim-jong-un/index.html").split("</head>")[0]
     assert (
-        '<link rel="alternate" type="application/atom+xml" title="Test Briefing: What&#x27;s new" href="https://example.invalid/briefing/feed.xml">'
+        '<link rel="alternate" type="application/atom+xml" title="Test Briefing: What&#x27;s new" href="../../feed.xml">'
         in head
     )
     history_project.build()

@@ -78,7 +78,7 @@ def test_search_by_other_spelling_opens_the_leader(page: Page, site: Site) -> No
     assert_stayed_inside(site)
 
 
-def test_citation_leads_to_the_quoted_source_paragraph(page: Page, site: Site) -> None:
+def test_citation_leads_to_the_quoted_source_passage(page: Page, site: Site) -> None:
     page.goto(site.url(LEADER))
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{site.name}-leader.png", animations="disabled")
@@ -92,14 +92,19 @@ def test_citation_leads_to_the_quoted_source_paragraph(page: Page, site: Site) -
     expect(note).to_be_in_viewport()
     to_source = note.locator("a[href*='sources/']").first
     target = urljoin(page.url, to_source.get_attribute("href") or "")
-    assert re.search(r"/sources/[^#?]+#p\d+$", target), f"citation {note_id} links to {target}, not a paragraph"
+    # A quote lands on its highlighted words (#q-...), a paragraph-only citation on the paragraph (#pN).
+    assert re.search(r"/sources/[^#?]+#(p\d+|q-[0-9a-f]+)$", target), (
+        f"citation {note_id} links to {target}, not a passage"
+    )
     to_source.click()
 
     expect(page).to_have_url(target)
-    paragraph = page.locator(f"[id='{urlsplit(target).fragment}']")
-    expect(paragraph).to_have_count(1)
-    expect(paragraph).to_be_in_viewport()
-    expect(paragraph).not_to_be_empty()
+    passage = page.locator(f"[id='{urlsplit(target).fragment}']")
+    expect(passage).to_have_count(1)
+    expect(passage).to_be_in_viewport()
+    expect(passage).not_to_be_empty()
+    if urlsplit(target).fragment.startswith("q-"):
+        expect(passage).to_have_js_property("tagName", "MARK")
     page.screenshot(path=ARTIFACTS / f"{site.name}-source.png", animations="disabled")
     assert_stayed_inside(site)
 

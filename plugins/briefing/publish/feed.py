@@ -16,6 +16,7 @@ from briefing.publish.history import History
 from briefing.publish.site_urls import SiteUrls
 from briefing.publish.whats_new import WHATS_NEW_TITLE, WHATS_NEW_URI, locate_changes
 from briefing.render.resolve import Resolved
+from briefing.render.urls import relative_url
 
 FEED_FILE = "feed.xml"
 FEED_ENTRIES = 100
@@ -23,8 +24,16 @@ _LABEL_CHARS = 160
 
 
 def feed_link_tag(urls: SiteUrls, from_page_uri: str, site_name: str) -> str:
-    """The `<link rel="alternate">` every page head carries, so readers and browsers find the feed."""
-    href = urls.path(FEED_FILE, from_path=urls.from_page(from_page_uri))
+    """The `<link rel="alternate">` every page head carries, so readers and browsers find the feed.
+
+    Material takes every `link[rel=alternate]` for a language version of the site and fetches
+    `sitemap.xml` beside its address. So the address is relative (the fetch stays on the site that
+    serves the page, whatever site_url says), and a site without site_url (the offline edition,
+    read from file://, where that fetch fails) carries no feed link at all.
+    """
+    if urls.site_url is None:
+        return ""
+    href = relative_url(FEED_FILE, urls.from_page(from_page_uri))
     title = escape(f"{site_name}: {WHATS_NEW_TITLE}")
     return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{escape(href)}">'
 
