@@ -46,9 +46,13 @@ def picture() -> str:
     return out
 
 
+# Pictures link with xlink:href (graph_nodes.XLINK says why); a plain href would be read too by a browser.
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
 def links(svg: str) -> dict[str, str]:
     root = ET.fromstring(svg)
-    return {a.findtext(f"{SVG}title", ""): a.get("href", "") for a in root.iter(f"{SVG}a")}
+    return {a.findtext(f"{SVG}title", ""): a.get(XLINK_HREF, "") for a in root.iter(f"{SVG}a")}
 
 
 @pytest.mark.parametrize(
@@ -245,3 +249,13 @@ def test_input_order_does_not_matter() -> None:
     assert picture() == graph.neighbourhood_svg(
         "nk", list(reversed(NODES)), list(reversed(EDGES)), title="Relations of North Korea", id_prefix="nk-rel"
     )
+
+
+def test_picture_links_are_xlink_so_materials_instant_navigation_leaves_them_alone() -> None:
+    """Material assigns `el.href` on every `[href]` element; an SVG <a> throws on that, on every page."""
+    nodes = [
+        graph.GraphNode("a", "A", "country", "../a/"),
+        graph.GraphNode("b", "B", "leader", "../b/"),
+    ]
+    svg = graph.neighbourhood_svg("a", nodes, [graph.GraphEdge("a", "b", "leads", "")], title="t", id_prefix="x")
+    assert "<a " in svg and " href=" not in svg.replace(" xlink:href=", "")

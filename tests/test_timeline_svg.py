@@ -90,7 +90,7 @@ def svg() -> str:
 
 def test_markers_link_in_date_order_and_bad_links_are_dropped() -> None:
     root = ET.fromstring(svg())
-    hrefs = [a.get("href") for a in root.iter(f"{SVG}a")]
+    hrefs = [a.get("{http://www.w3.org/1999/xlink}href") for a in root.iter(f"{SVG}a")]
     assert hrefs == ["../events/sat/", "../events/launch/", "../events/poe/", "../facts/#f1"]
     assert "javascript" not in svg()
 

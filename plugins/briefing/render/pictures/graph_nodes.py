@@ -130,7 +130,7 @@ def node_svg(
     href = safe_href(node.href)
     if href is None:
         return f'<g class="bg-node">{body}</g>'
-    return f'<a class="bg-node" href="{href}">{body}</a>'
+    return f'<a class="bg-node" xlink:href="{href}">{body}</a>'
 
 
 def node_label(node: GraphNode, max_chars: int, max_lines: int) -> tuple[list[str], str]:
@@ -169,11 +169,17 @@ def legend_svg(kinds: Iterable[str], x: float, y: float) -> str:
     return f'<g class="bg-legend-row" aria-hidden="true">{"".join(parts)}</g>'
 
 
+XLINK = "http://www.w3.org/1999/xlink"
+"""Links inside pictures are `xlink:href`, not `href`: Material's instant navigation rewrites every
+element matching `[href]` by assigning `el.href`, which an SVG `<a>` refuses (its href is read-only,
+an uncaught error on every page). `[href]` does not match the XLink attribute; browsers follow both."""
+
+
 def svg_open(width: float, height: float, id_prefix: str, title: str, desc: str, css_class: str) -> str:
     """The `<svg>` start tag with `role="img"`, labelled by its `<title>` and described by `<desc>`."""
     pid = attr(id_prefix)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" class="{css_class}" role="img" '
         f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
         f'aria-labelledby="{pid}-title" aria-describedby="{pid}-desc">'
         f'<title id="{pid}-title">{text(title)}</title><desc id="{pid}-desc">{text(desc)}</desc>'

@@ -233,7 +233,7 @@ def _row(item: TimelineItem, y: float, lines: list[str], label_x: float, bar: tu
         + text_lines(lines, label_x, y + DATE_PX + 4 + LINE_PX - 2, LINE_PX, "bt-label", "start")
     )
     href = safe_href(item.href)
-    return f'<a href="{href}">{body}</a>' if href is not None else f"<g>{body}</g>"
+    return f'<a xlink:href="{href}">{body}</a>' if href is not None else f"<g>{body}</g>"
 
 
 def timeline_html(items: Iterable[TimelineItem]) -> str:
