@@ -8,6 +8,8 @@ so the count is 0, and the caller reports it.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import shutil
 import tempfile
@@ -30,7 +32,20 @@ class Printed:
 
 
 def print_pdf(html: str, pdf: Path, *, chromium: str = CHROMIUM) -> Printed:
-    """Write `pdf` from the document `html` (A4, backgrounds, PDF outline from the headings)."""
+    """Write `pdf` from the document `html` (A4, backgrounds, PDF outline from the headings).
+
+    Playwright's sync API refuses to run in a thread with a running asyncio loop (a notebook, a
+    test session that drove a browser before); there the printing runs in a thread of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _print_pdf(html, pdf, chromium)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_print_pdf, html, pdf, chromium).result()
+
+
+def _print_pdf(html: str, pdf: Path, chromium: str) -> Printed:
     try:
         from playwright.sync_api import Route, sync_playwright
     except ImportError:
