@@ -16,6 +16,7 @@ from briefing.model import KIND_FOLDERS, KIND_LABELS, Entity
 from briefing.read.sections import Section
 from briefing.render.relations import Link, Row
 from briefing.render.timelines import Entry
+from briefing.render.urls import entity_uri
 
 SHOWN_ON_THE_DECLARING_PAGE = ("membership", "topic", "predecessor")
 """Links the declaring sheet's page shows in its infobox or members table."""
@@ -62,11 +63,12 @@ def _bare(row: Row) -> bool:
     return not (link.citations or link.dated or link.status or link.note)
 
 
-def bare_lines(rows: list[Row], entities: dict[str, Entity]) -> list[tuple[str, list[Entity], str]]:
-    """Rows with nothing but their wording (a topic's "concerns"): one line per wording, as `by_kind` groups."""
+def bare_lines(rows: list[Row], shown: set[str], entities: dict[str, Entity]) -> list[tuple[str, list[Entity], str]]:
+    """Rows with nothing but their wording (a topic's "concerns"): one line per wording, as `by_kind` groups;
+    none for a sheet the records already link to (`shown`: two topics that name each other)."""
     lines: dict[str, list[Entity]] = {}
     for row in rows:
-        if _bare(row):
+        if _bare(row) and row.other not in shown:
             lines.setdefault(row.words[:1].upper() + row.words[1:], []).append(entities[row.other])
     return [(words, group, _separator(group)) for words, group in lines.items()]
 
@@ -95,14 +97,23 @@ def also_named(
 
 
 def pointed(entity: Entity, entries: list[Entry], sections: tuple[Section, ...]) -> list[Entry]:
-    """The page's timeline: this sheet's own dated facts become pointers to where the page lists them."""
+    """The page's timeline: a dated fact this page lists already (its own, or another sheet's told in the
+    same words as one of its own) becomes a pointer to where the page lists it; an event leaves itself out."""
     labels = {s.id: s.label for s in sections}
     own = f"fact:{entity.id}:"
+    same_words = {" ".join(f.text.split()): i for i, f in enumerate(entity.facts)}
     shown = []
     for entry in entries:
+        if entry.key == f"event:{entity.id}":
+            continue  # an event's own page gives its date in the infobox
+        index = None
         if entry.key.startswith(own):
             index = int(entry.key.removeprefix(own))
-            section = labels.get(entity.facts[index].section, entity.facts[index].section)
-            entry = replace(entry, label=f"Fact {index + 1}, under {section} above")
+        elif entry.kind == "fact":
+            index = same_words.get(" ".join(entry.label.split()))
+        if index is not None:
+            fact = entity.facts[index]
+            label = f"Fact {index + 1}, under {labels.get(fact.section, fact.section)} above"
+            entry = replace(entry, label=label, uri=entity_uri(entity.kind, entity.id), anchor=f"fact-{index + 1}")
         shown.append(entry)
     return shown

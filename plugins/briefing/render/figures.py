@@ -43,8 +43,7 @@ def relations_figure(entity: Entity, resolved: Resolved, hrefs: Hrefs) -> Markup
     ids = {entity.id} | {link.source for link in links} | {link.target for link in links}
     svg = neighbourhood_svg(entity.id, _nodes(ids, resolved, hrefs), _edges(links),
                             title=f"Relations of {entity.name}", id_prefix="relations")  # fmt: skip
-    caption = "Relations graph: relations are listed below with their sources; "
-    caption += "roles, members and events in their own sections."
+    caption = "Relations graph: every link in it is also listed in words on this page."
     return _figure(svg, caption, "briefing-graph-figure")
 
 

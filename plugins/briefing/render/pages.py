@@ -17,6 +17,7 @@ from briefing.render.figures import locator_figure, members_figure, relations_fi
 from briefing.render.quote_marks import quotes_by_paragraph
 from briefing.render.relations import neighbours_in_office, rows_for
 from briefing.render.resolve import Resolved
+from briefing.render.review import REVIEW_URI
 from briefing.render.templating import Page, front_matter, render_template
 from briefing.render.urls import Hrefs, entity_uri, source_uri
 from briefing.render.views import render_graph_page, render_timeline_page
@@ -76,6 +77,7 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
     entries = resolved.entries.get(entity.id, [])
     offices = _offices_of_country(entity, resolved)
     in_tables = {v.role.office for _, holders in offices for _, v in holders}
+    records = linked_in_records(entity, (leader for leader, _ in resolved.leaders_of.get(entity.id, [])))
     markdown = render_template(
         "entity.md.j2",
         front=front_matter(entity.name, (*entity.aliases, *entity.native_names)),
@@ -92,9 +94,8 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
         timeline=timeline_figure(pointed(entity, entries, resolved.sections), f"Timeline of {entity.name}", hrefs,
                                  resolved.pictures, fold=True),
         relation_rows=dated_rows(rows),
-        bare_lines=bare_lines(rows, entities),
-        also_named=also_named(entity, linked_in_records(entity, (x for x, _ in resolved.leaders_of.get(entity.id, []))),
-                              rows, entries, entities),
+        bare_lines=bare_lines(rows, records, entities),
+        also_named=also_named(entity, records, rows, entries, entities),
         relations_figure=relations_figure(entity, resolved, hrefs),
         map_figure=locator_figure(entity, resolved) if entity.kind == "country" else members_figure(entity, resolved),
         offices=offices,
@@ -103,6 +104,7 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
         any_office=any(role.office for role in entity.roles),
         succession=[neighbours_in_office(resolved.offices, entity.id, i) for i in range(len(entity.roles))],
         told_in=resolved.told_in.get(entity.id, []),
+        REVIEW_URI=REVIEW_URI,
         link_stale=lambda link: link.status == "active" and link.as_of is not None and resolved.is_stale(link.as_of),
     )  # fmt: skip
     return Page(uri, markdown, entity.origin.path)
