@@ -56,6 +56,7 @@ def briefing() -> Briefing:
     kim = entity("leader", "kim", "Kim", roles=(Role("Leader", "current", D("2023-09"), CITE, Origin("k.yml"),
                                                      country="xland"),))  # fmt: skip
     summit = entity("event", "summit", "Summit, 2023", date=D("2023-09-11"), event_citations=CITE,
+                    event_type="summit", org_type="summit",  # as records.py reads `type:` for every kind
                     participants=(Participant("xland", None, Origin("s.yml")),))  # fmt: skip
     topic = entity("topic", "dry-topic", "Dry topic", members={"countries": ("xland",)})
     sheets = {e.id: e for e in (xland, yland, kim, summit, topic)}
@@ -117,3 +118,10 @@ def test_the_bottom_line_comes_first() -> None:
     order = [page.index(marker) for marker in ('class="briefing-infobox', "## Background", "## Relations",
                                                "## Timeline", "## References")]  # fmt: skip
     assert order == sorted(order)
+
+
+def test_an_event_page_leaves_itself_off_its_timeline_and_names_its_type_once() -> None:
+    resolved = resolve(briefing(), date(2024, 1, 1))
+    page = render_entity_page(resolved.briefing.entities["summit"], resolved, directory_urls=True).markdown
+    assert "## Timeline" not in page  # its only entry would be itself; the infobox gives the date
+    assert page.count("<dt>Type</dt>") == 1
