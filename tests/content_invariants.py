@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from briefing.check.quotes import find_quote
-from briefing.model import KIND_FOLDERS, PartialDate
+from briefing.model import KIND_FOLDERS, Briefing, PartialDate
 from briefing.pipeline import Layout, Loaded, load_briefing
 
 REPO = Path(__file__).resolve().parents[1]
@@ -163,7 +163,7 @@ def every_entity_lists_the_sources_that_mention_it(built: Built) -> list[str]:
                 mentioning.setdefault(mention.entity_id, set()).add(source.id)
     for entity in built.loaded.briefing.entities.values():
         html = built.page(f"{KIND_FOLDERS[entity.kind]}/{entity.id}.md")
-        section = html.split('id="mentioned-in"')[1].split('id="linked-from"')[0]
+        section = html.split('id="mentioned-in"')[1].split("<h2")[0] if 'id="mentioned-in"' in html else ""
         listed = set(re.findall(r'href="\.\./\.\./sources/([a-z0-9-]+)/#p\d+"', section))
         if listed != mentioning.get(entity.id, set()):
             failures.append(f"{entity.origin.path}: Mentioned in lists {sorted(listed)}")
@@ -201,6 +201,58 @@ def no_role_or_fact_is_shown_undated(built: Built) -> list[str]:
     return failures
 
 
+class _ReadText(HTMLParser):
+    """The text a reader reads: pictures (`<svg>`, each with its text alternative beside it) left out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.in_svg = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "svg":
+            self.in_svg += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "svg" and self.in_svg:
+            self.in_svg -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.in_svg:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    """The article's text (the whole input when it has no `<article>`), whitespace collapsed."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    parser = _ReadText()
+    parser.feed(html[start:end] if start >= 0 and end > start else html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def repeated_facts(html: str, briefing: Briefing, page_entity: str) -> list[str]:
+    """The facts of any sheet whose text a page shows more than once, and its own facts it does not show."""
+    text = page_text(html)
+    failures = []
+    for owner in briefing.entities.values():
+        for i, fact in enumerate(owner.facts):
+            count = text.count(" ".join(fact.text.split()))
+            if count > 1 or (count == 0 and owner.id == page_entity):
+                failures.append(f"fact-{i + 1} of {owner.origin.path} is shown {count} times")
+    return failures
+
+
+def no_fact_text_appears_twice_on_an_entity_page(built: Built) -> list[str]:
+    """Each fact is told once on a page: its own sheet's page lists it, and nothing else there restates it."""
+    briefing = built.loaded.briefing
+    return [
+        f"{KIND_FOLDERS[entity.kind]}/{entity.id}/index.html: {failure}"
+        for entity in briefing.entities.values()
+        for failure in repeated_facts(built.page(f"{KIND_FOLDERS[entity.kind]}/{entity.id}.md"), briefing, entity.id)
+    ]
+
+
 def home_page_counts_what_the_briefing_holds(built: Built) -> list[str]:
     briefing = built.loaded.briefing
     facts = sum(len(e.facts) for e in briefing.entities.values())
@@ -220,6 +272,7 @@ INVARIANTS: list[Callable[[Built], list[str]]] = [
     every_entity_a_source_names_is_linked_on_its_page,
     every_entity_lists_the_sources_that_mention_it,
     no_role_or_fact_is_shown_undated,
+    no_fact_text_appears_twice_on_an_entity_page,
     home_page_counts_what_the_briefing_holds,
 ]
 

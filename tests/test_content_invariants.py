@@ -21,6 +21,7 @@ from content_invariants import (
     content_invariant_failures,
     every_entity_a_source_names_is_linked_on_its_page,
     every_page_is_reachable_from_the_home_page,
+    no_fact_text_appears_twice_on_an_entity_page,
     no_role_or_fact_is_shown_undated,
 )
 
@@ -67,6 +68,15 @@ def test_the_invariants_catch_what_they_are_about(broken: Built) -> None:
     _edit(broken, "leaders/ilsa-marenko/index.html", "⚠ not confirmed since", "confirmed since")
     assert no_role_or_fact_is_shown_undated(broken) == [
         "briefings/leaders/ilsa-marenko.yml: role-1: stale is True, the page says otherwise"
+    ]
+    # A fact told twice on one page: its text restated after its list item.
+    page = broken.site / "leaders/ilsa-marenko/index.html"
+    html = page.read_text(encoding="utf-8")
+    told = re.search(r'<li id="fact-1">(.*?)<sup', html, re.S)
+    assert told is not None
+    page.write_text(html.replace("</article>", f"<p>{told.group(1)}</p></article>", 1), encoding="utf-8")
+    assert no_fact_text_appears_twice_on_an_entity_page(broken) == [
+        "leaders/ilsa-marenko/index.html: fact-1 of briefings/leaders/ilsa-marenko.yml is shown 2 times"
     ]
     # A page no link leads to.
     shutil.copytree(broken.site / "topics/orvana-water-accord", broken.site / "topics/orphan")

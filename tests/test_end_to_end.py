@@ -32,19 +32,20 @@ def test_leader_page_numbers_citations_and_lists_references(small_project: Proje
     assert small_project.build().returncode == 0
     html = small_project.html("leaders/kim-jong-un/index.html")
     assert '<h1 id="kim-jong-un">Kim Jong Un</h1>' in html
-    # The role cites paragraph 3, the first fact paragraph 1, the second paragraph 2: numbered by appearance.
+    # The first fact cites paragraph 1, the second paragraph 2, the role (in the roles table, after the facts)
+    # paragraph 3: numbered by appearance.
     assert '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>' in html
     refs = re.findall(r'<li id="fn:(\d+)"><p>(.*?)</p></li>', html)
     assert [n for n, _ in refs] == ["1", "2", "3"]
-    first = refs[0][1]
-    assert "Example Wire, <cite>Leaders meet in Vladivostok</cite>, by A. Writer" in first
+    role = refs[2][1]
+    assert "Example Wire, <cite>Leaders meet in Vladivostok</cite>, by A. Writer" in role
     # The reference leads to the quoted words, marked on the source page.
     quote_mark = mark_id("North Korean leader Kim Jong-un")
-    assert f'<a class="briefing-paragraph-link" href="../../sources/vladivostok/#{quote_mark}">Paragraph 3</a>' in first
-    assert '<a class="briefing-original" href="https://example.com/kim-putin" rel="noopener noreferrer">' in first
-    assert "“North Korean leader Kim Jong-un”" in first
+    assert f'<a class="briefing-paragraph-link" href="../../sources/vladivostok/#{quote_mark}">Paragraph 3</a>' in role
+    assert '<a class="briefing-original" href="https://example.com/kim-putin" rel="noopener noreferrer">' in role
+    assert "“North Korean leader Kim Jong-un”" in role
     support = mark_id("Kim expressed his support for Putin’s actions")
-    assert f'href="../../sources/vladivostok/#{support}">Paragraph 2</a>' in refs[2][1]
+    assert f'href="../../sources/vladivostok/#{support}">Paragraph 2</a>' in refs[1][1]
 
 
 def test_role_from_2023_is_marked_stale_in_2026(small_project: Project) -> None:
@@ -89,7 +90,10 @@ def test_names_are_cross_linked_in_sources_and_pages_show_mentions(small_project
         "Putin in…”</li>"
     ) in leader
     country = small_project.html("countries/north-korea/index.html")
-    assert '<li>Leader: <a href="../../leaders/kim-jong-un/">Kim Jong Un</a></li>' in country
+    assert (
+        '<p class="briefing-related" id="linked-from"><strong>Linked from</strong> <span class="briefing-kind-group">'
+        'Leaders: <a href="../../leaders/kim-jong-un/">Kim Jong Un</a></span></p>'
+    ) in country
 
 
 def test_edit_button_opens_the_yaml_behind_a_generated_page(small_project: Project) -> None:

@@ -43,19 +43,32 @@ def relations_figure(entity: Entity, resolved: Resolved, hrefs: Hrefs) -> Markup
     ids = {entity.id} | {link.source for link in links} | {link.target for link in links}
     svg = neighbourhood_svg(entity.id, _nodes(ids, resolved, hrefs), _edges(links),
                             title=f"Relations of {entity.name}", id_prefix="relations")  # fmt: skip
-    return _figure(svg, "Relations graph: the table below says the same, with sources.", "briefing-graph-figure")
+    caption = "Relations graph: every link in it is also listed in words on this page."
+    return _figure(svg, caption, "briefing-graph-figure")
 
 
-def timeline_figure(entries: list[Entry], title: str, hrefs: Hrefs, pictures: bool) -> Markup:
-    """The picture (when pictures are on) and always the list, which is its text alternative."""
+def timeline_figure(entries: list[Entry], title: str, hrefs: Hrefs, pictures: bool, *, fold: bool = False) -> Markup:
+    """The picture (when pictures are on) and always the list, which is its text alternative.
+
+    `fold`: the list goes under the picture in a closed `<details>` (an entity page, where the
+    picture is the summary and the list only gives the titles in full); it prints open.
+    """
     items = timeline_items(entries, hrefs)
     if not items:
         return Markup("")
-    listing = Markup('<div class="briefing-timeline-text">{}</div>').format(Markup(timeline_html(items)))
+    listing = Markup(timeline_html(items))
     if not pictures:
-        return listing
+        return Markup('<div class="briefing-timeline-text">{}</div>').format(listing)
     svg = timeline_svg(items, title=title, id_prefix="timeline")
-    return _figure(svg, "Timeline: the list below says the same.", "briefing-timeline-figure") + listing
+    if fold:
+        caption = "Timeline: the list under it gives the same entries with their full titles."
+        listing = Markup(
+            '<details class="briefing-timeline-text"><summary>The timeline as a list</summary>{}</details>'
+        ).format(listing)
+    else:
+        caption = "Timeline: the list below says the same."
+        listing = Markup('<div class="briefing-timeline-text">{}</div>').format(listing)
+    return _figure(svg, caption, "briefing-timeline-figure") + listing
 
 
 def locator_figure(entity: Entity, resolved: Resolved) -> Markup:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from briefing.model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
 from briefing.render.citations import PageCitations
+from briefing.render.entity_view import (
+    also_named,
+    bare_lines,
+    by_kind,
+    dated_rows,
+    linked_in_records,
+    pointed,
+    table_rows,
+)
 from briefing.render.figures import locator_figure, members_figure, relations_figure, timeline_figure
 from briefing.render.quote_marks import quotes_by_paragraph
 from briefing.render.relations import neighbours_in_office, rows_for
 from briefing.render.resolve import Resolved
+from briefing.render.review import REVIEW_URI
 from briefing.render.templating import Page, front_matter, render_template
 from briefing.render.urls import Hrefs, entity_uri, source_uri
 from briefing.render.views import render_graph_page, render_timeline_page
@@ -62,6 +72,12 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
     hrefs = Hrefs(uri, directory_urls)
     cites = PageCitations(resolved, hrefs)
     sections = [(s.label, [(i, f) for i, f in enumerate(entity.facts) if f.section == s.id]) for s in resolved.sections]
+    entities = resolved.briefing.entities
+    rows = table_rows(entity, rows_for(entity.id, resolved.links.get(entity.id, []), entities), entities)
+    entries = resolved.entries.get(entity.id, [])
+    offices = _offices_of_country(entity, resolved)
+    in_tables = {v.role.office for _, holders in offices for _, v in holders}
+    records = linked_in_records(entity, (leader for leader, _ in resolved.leaders_of.get(entity.id, [])))
     markdown = render_template(
         "entity.md.j2",
         front=front_matter(entity.name, (*entity.aliases, *entity.native_names)),
@@ -74,29 +90,33 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
         roles=[RoleView(role, resolved) for role in entity.roles],
         leaders=[(leader, RoleView(role, resolved)) for leader, role in resolved.leaders_of.get(entity.id, [])],
         mentioned=resolved.mentioned_in.get(entity.id, []),
-        linked_from=sorted(
-            (resolved.briefing.entities[i] for i in resolved.linked_from.get(entity.id, ())),
-            key=lambda x: (x.kind, x.name),
-        ),
-        timeline=timeline_figure(resolved.entries.get(entity.id, []), f"Timeline of {entity.name}", hrefs,
-                                 resolved.pictures),
-        relation_rows=rows_for(entity.id, resolved.links.get(entity.id, []), resolved.briefing.entities),
+        linked_from=by_kind(entities[i] for i in resolved.linked_from.get(entity.id, ())),
+        timeline=timeline_figure(pointed(entity, entries, resolved.sections), f"Timeline of {entity.name}", hrefs,
+                                 resolved.pictures, fold=True),
+        relation_rows=dated_rows(rows),
+        bare_lines=bare_lines(rows, records, entities),
+        also_named=also_named(entity, records, rows, entries, entities),
         relations_figure=relations_figure(entity, resolved, hrefs),
         map_figure=locator_figure(entity, resolved) if entity.kind == "country" else members_figure(entity, resolved),
-        offices=_offices_of_country(entity, resolved),
+        offices=offices,
+        former_leaders=[(leader, RoleView(role, resolved)) for leader, role in resolved.leaders_of.get(entity.id, [])
+                        if role.status == "former" and (role.office is None or role.office not in in_tables)],
+        any_office=any(role.office for role in entity.roles),
         succession=[neighbours_in_office(resolved.offices, entity.id, i) for i in range(len(entity.roles))],
         told_in=resolved.told_in.get(entity.id, []),
+        REVIEW_URI=REVIEW_URI,
         link_stale=lambda link: link.status == "active" and link.as_of is not None and resolved.is_stale(link.as_of),
     )  # fmt: skip
     return Page(uri, markdown, entity.origin.path)
 
 
 def _offices_of_country(entity: Entity, resolved: Resolved) -> list[tuple[str, list[tuple[Entity, RoleView]]]]:
-    """(office title, holders in order with their role) for the offices of a country, by title."""
+    """(office title, holders in order with their role) for the offices of a country with more than one holder
+    on file, by title; a single holder in office is shown by the infobox, a former one among former leaders."""
     found = []
     for rows in resolved.offices.values():
         holders = [(t.holder, RoleView(t.holder.roles[t.index], resolved)) for t in rows]
-        if any(v.role.country == entity.id for _, v in holders):
+        if len(holders) > 1 and any(v.role.country == entity.id for _, v in holders):
             found.append((holders[-1][1].role.title, holders))
     return sorted(found, key=lambda office: (office[0], office[1][0][0].id))
 

@@ -31,6 +31,8 @@ class Link:
     symmetric: bool = False
     once: bool = False
     """A link to an event: its dates are when the event happened, not a span the link lasted."""
+    via: str = "relation"
+    """What declares it: relation, membership, participant, role, topic or predecessor."""
 
     @property
     def dated(self) -> str:
@@ -79,28 +81,30 @@ def all_links(briefing: Briefing) -> list[Link]:
             if m.member in entities:
                 links.append(Link(m.member, entity.id, "member of", "has as member", m.joined, m.left,
                                   _member_status(m.left, m.suspended), m.as_of, m.citations, entity.id,
-                                  "members", m.note))  # fmt: skip
+                                  "members", m.note, via="membership"))  # fmt: skip
         for p in entity.participants:
             if p.entity in entities:
                 role = f"took part in ({p.role})" if p.role else "took part in"
                 back = f"participant ({p.role})" if p.role else "participant"
                 links.append(Link(p.entity, entity.id, role, back, entity.date, entity.end,
                                   "expected" if entity.expected else "", None, entity.event_citations,
-                                  entity.id, "event", once=True))  # fmt: skip
+                                  entity.id, "event", once=True, via="participant"))  # fmt: skip
         for index, held in enumerate(entity.roles):
             for target in (held.country, held.organisation):
                 if target and target in entities:
                     links.append(Link(entity.id, target, held.title, held.title, held.start, held.end, held.status,
-                                      held.as_of, held.citations, entity.id, f"role-{index + 1}"))  # fmt: skip
+                                      held.as_of, held.citations, entity.id, f"role-{index + 1}",
+                                      via="role"))  # fmt: skip
         for key, ids in entity.members.items():
             words = "related to" if key == "related_topics" else "concerns"
             back = "related to" if key == "related_topics" else "concerned in"
             for other in ids:
                 if other in entities:
-                    links.append(Link(entity.id, other, words, back, None, None, "", None, (), entity.id))
+                    links.append(Link(entity.id, other, words, back, None, None, "", None, (), entity.id, via="topic"))
         if entity.predecessor and entity.predecessor.entity in entities:
             links.append(Link(entity.id, entity.predecessor.entity, "successor of", "predecessor of", None, None,
-                              "active", None, entity.predecessor.citations, entity.id, "predecessor"))  # fmt: skip
+                              "active", None, entity.predecessor.citations, entity.id, "predecessor",
+                              via="predecessor"))  # fmt: skip
     return links
 
 
