@@ -182,8 +182,8 @@ def test_a_claim_that_drops_an_attribution_fails_a_strict_build(small_project: P
     small_project.write(
         "briefings/organisations/un.yml",
         """\
-        name: UN
-        summary: The UN.
+        name: United Nations
+        summary: The United Nations.
         facts:
           - text: Moscow complied with the sanctions.
             as_of: '2023'
