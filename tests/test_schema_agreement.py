@@ -32,7 +32,14 @@ _TWO_SPELLINGS = (
     "the same alias twice, once composed (NFC) and once decomposed (NFD): one name to a reader and to the "
     "build, two strings to JSON Schema, which has no Unicode normalisation"
 )
+_DATE_ORDER = "one date before another in the same record: JSON Schema compares no two values"
 DIFFERENCES: dict[tuple[str, str], str] = {
+    ("25-relation-checks", "briefings/countries/north-korea.yml"): (
+        "capital.alias: true with the capital also under aliases: JSON Schema cannot compare a value with a list's items"
+    ),
+    ("26-event-checks", "briefings/events/vladivostok-summit.yml"): _DATE_ORDER + " (end before date)",
+    ("28-members", "briefings/organisations/un.yml"): _DATE_ORDER + " (left before joined)",
+    ("29-relation-dates", "briefings/countries/north-korea.yml"): _DATE_ORDER + " (to before from)",
     ("15-unsafe-ids", "briefings/countries/CON.yml"): _FILE_NAME + " (upper case)",
     ("15-unsafe-ids", "briefings/countries/con.yml"): _FILE_NAME + " (a reserved device name)",
     ("15-unsafe-ids", "briefings/leaders/index.yml"): _FILE_NAME + " (a reserved page name)",
