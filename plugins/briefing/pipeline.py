@@ -14,6 +14,7 @@ from briefing.link.crosslinks import build_index
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing
 from briefing.problems import Problem, has_errors, sorted_problems
+from briefing.read.cache import ReadCache
 from briefing.read.files import read_all
 from briefing.read.sections import DEFAULT_SECTIONS, Section, schema_enum_problems
 from briefing.read.vocabulary import relation_wording
@@ -42,9 +43,9 @@ class Loaded:
         return not has_errors(self.problems)
 
 
-def load_briefing(layout: Layout) -> Loaded:
-    """Read and check everything; all problems of the run, in file order."""
-    result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir)
+def load_briefing(layout: Layout, cache: ReadCache | None = None) -> Loaded:
+    """Read and check everything; all problems of the run, in file order. cache: readings kept between builds."""
+    result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir, cache)
     unreadable_sources = result.source_ids - set(result.sources)
     problems = list(result.problems)
     problems.extend(schema_enum_problems(layout.root / layout.schemas_dir, layout.schemas_dir, layout.sections))
