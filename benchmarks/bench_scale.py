@@ -113,7 +113,9 @@ def measure_serve(project: Path, dump: Path, timeout: float) -> Serve:
     sheet = sorted((project / "briefings" / "leaders").glob("*.yml"))[0]
     original = sheet.read_text(encoding="utf-8")
     marker = f"Benchmark edit {time.time_ns()} changed this fact."
-    edited, count = re.subn(r'(?m)^  - text: ".*"$', f'  - text: "{marker}"', original, count=1)
+    # The fact keeps its text and gains the marker: replacing the text would drop a hedge its quote
+    # has ("according to"), a warning that fails the strict rebuild and leaves serve on the old page.
+    edited, count = re.subn(r'(?m)^(  - text: ".*)"$', rf'\1 {marker}"', original, count=1)
     assert count == 1, f"no fact text to edit in {sheet}"
     port = free_port()
     url = f"http://127.0.0.1:{port}{site_path(project)}leaders/{sheet.stem}/"

@@ -23,6 +23,7 @@ from briefing.publish.safe_build import AtomicSite
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.publish.search_accents import add_unaccented_to_file
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
+from briefing.read.cache import ReadCache
 from briefing.read.content_files import theme_collisions
 from briefing.render.briefing_pages import dateline, render_briefing_pages, with_dateline
 from briefing.render.pages import render_all
@@ -76,6 +77,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.serving = command == "serve"
         self.last_good: list[tuple[str, str, str | None]] | None = None
         """(uri, content, edit uri) of each generated file of the last build without errors."""
+        self.read_cache = ReadCache(keep=self.serving)  # serve: an edit re-reads only the edited file
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -103,7 +105,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         layout = Layout(
             self.root, self.docs_rel, self.config.sources_dir, self.config.schemas_dir, self.config.sections
         )
-        loaded = load_briefing(layout, self.today)
+        loaded = load_briefing(layout, self.today, self.read_cache)
         self.shown_problems = ()
         problems = _with_theme_collisions(loaded.problems, files, config, self.root)
         if self.serving and self.last_good is not None and has_errors(problems):

@@ -17,6 +17,7 @@ from briefing.link.crosslinks import build_index
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing
 from briefing.problems import Problem, has_errors, sorted_problems
+from briefing.read.cache import ReadCache
 from briefing.read.files import read_all
 from briefing.read.sections import DEFAULT_SECTIONS, Section, schema_enum_problems
 from briefing.read.vocabulary import relation_wording
@@ -81,12 +82,13 @@ def configured_today(root: Path, config_file: str = "mkdocs.yml") -> str | None:
     return None
 
 
-def load_briefing(layout: Layout, today: date | None = None) -> Loaded:
+def load_briefing(layout: Layout, today: date | None = None, cache: ReadCache | None = None) -> Loaded:
     """Read and check everything; all problems of the run, in file order. Dates are judged against
-    `today`, by default the build day as the MkDocs plugin reckons it (see build_day)."""
+    `today`, by default the build day as the MkDocs plugin reckons it (see build_day); `cache` keeps
+    readings between builds (serve)."""
     if today is None:
         today = build_day(configured_today(layout.root))
-    result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir)
+    result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir, cache)
     unreadable_sources = result.source_ids - set(result.sources)
     problems = list(result.problems)
     problems.extend(schema_enum_problems(layout.root / layout.schemas_dir, layout.schemas_dir, layout.sections))

@@ -1,6 +1,6 @@
 """Cross-links: mentions of entities in a rendered page become links to their pages.
 
-link_html() reads the page as HTML tokens (stdlib html.parser), finds names only in text that a
+link_html() reads the page as HTML tokens (html_tokens.py), finds names only in text that a
 reader sees outside headings, code, links and the like, and inserts <a> elements into those text
 runs. Everything else is copied from the input unchanged, byte for byte. Matching happens on the
 decoded text (&amp; is "&"), while the link wraps the original markup of the name. The rules are
@@ -14,8 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
-from typing import NamedTuple
 
 from briefing.link.alias_index import (
     AliasClash,
@@ -26,6 +24,7 @@ from briefing.link.alias_index import (
     build_alias_index,
 )
 from briefing.link.folding import OffsetMap
+from briefing.link.html_tokens import tokens as html_tokens
 
 __all__ = [
     "AliasClash",
@@ -48,9 +47,6 @@ _INLINE = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark",
      "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", ""}
 )  # fmt: skip
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
 # The pattern html.unescape() uses, so that each reference decodes exactly as the whole text would.
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 
@@ -60,52 +56,6 @@ class LinkResult:
     html: str
     linked: tuple[tuple[str, int], ...]
     """(entity_id, number of links added), sorted by entity id."""
-
-
-class _Token(NamedTuple):
-    kind: str  # "data", "start", "end" or "other" (comment, declaration, void element)
-    start: int
-    tag: str
-
-
-class _Tokenizer(HTMLParser):
-    """Records where each token starts in the source; the source itself is never re-serialised."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
-        self.tokens: list[_Token] = []
-        self.feed(source)
-        self.close()
-
-    def _add(self, kind: str, tag: str = "") -> None:
-        line, column = self.getpos()
-        self.tokens.append(_Token(kind, self._line_starts[line - 1] + column, tag))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("start", tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # Browsers ignore the slash of <code/> and open the element; only void elements stay empty.
-        self._add("other" if tag in _VOID else "start", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("data")
-
-    def handle_comment(self, data: str) -> None:
-        self._add("other")
-
-    def handle_decl(self, decl: str) -> None:
-        self._add("other", "!")
-
-    def handle_pi(self, data: str) -> None:
-        self._add("other", "?")
-
-    def unknown_decl(self, data: str) -> None:
-        self._add("other", "!")
 
 
 @dataclass
@@ -122,7 +72,7 @@ class _Run:
 
 
 def _text_runs(source: str) -> list[_Run]:
-    tokens = _Tokenizer(source).tokens
+    tokens = html_tokens(source)
     ends = [token.start for token in tokens[1:]] + [len(source)] if tokens else []
     open_elements: Counter[str] = Counter()
     runs: list[_Run] = []

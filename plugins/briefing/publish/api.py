@@ -71,12 +71,20 @@ def api_files(
     everything = {name: [r.data for r in records] for name, records in arrays.items()}
     everything["citations"] = [c for _, c in citations]
     files = {BRIEFING_FILE: document(BRIEFING_FILE, None, everything)}
+    # Each entity's records in the order of the arrays, grouped in one pass (not one pass per entity).
+    by_owner: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for name, records in [*arrays.items(), ("citations", [ApiRecord(o, c) for o, c in citations])]:
+        for record in records:
+            for owner in dict.fromkeys(record.owners):
+                by_owner.setdefault(owner, {}).setdefault(name, []).append(record.data)
+    source_order = {s["id"]: n for n, s in enumerate(everything["sources"])}
     for entity in resolved.briefing.entities.values():
         path = api_path(entity_uri(entity.kind, entity.id))
-        owned = {name: [r.data for r in records if entity.id in r.owners] for name, records in arrays.items()}
-        owned["citations"] = [c for owners, c in citations if entity.id in owners]
-        cited = {c["source"] for c in owned["citations"]}
-        owned["sources"] = [s for s in everything["sources"] if s["id"] in cited]
+        mine = by_owner.get(entity.id, {})
+        owned = {name: mine.get(name, []) for name in arrays}
+        owned["citations"] = mine.get("citations", [])
+        cited = sorted({source_order[c["source"]] for c in owned["citations"] if c["source"] in source_order})
+        owned["sources"] = [everything["sources"][n] for n in cited]
         files[path] = document(path, entity.id, owned)
     if schema is not None:
         files[SCHEMA_FILE] = schema

@@ -18,6 +18,7 @@ pipeline keeps them, and a name in native_names is a tag like any alias.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -42,6 +43,7 @@ _SEPARATOR = re.compile(r"[\s\-\u2010\u2011]+")
 _EDGES = re.compile(r"^\W+|\W+$")
 
 
+@functools.lru_cache(maxsize=65536)
 def unaccented(word: str) -> str:
     """A word as a reader types it without accents: 'd’Ivoire' -> "d'Ivoire", '“Goïta,' -> 'Goita'.
 
@@ -53,7 +55,8 @@ def unaccented(word: str) -> str:
 
 def _changed_words(text: str) -> list[str]:
     words: dict[str, None] = {}
-    for word in _SEPARATOR.split(text):
+    # An ASCII word never changes (nothing to fold, no hyphen or curly apostrophe): most words are.
+    for word in dict.fromkeys(w for w in _SEPARATOR.split(text) if not w.isascii()):
         folded = unaccented(word)
         if folded and folded != _EDGES.sub("", word):
             words.setdefault(folded)

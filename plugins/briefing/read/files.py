@@ -11,9 +11,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from briefing.model import KIND_FOLDERS, Origin, Paragraph, Source
+from briefing.model import KIND_FOLDERS, Entity, Origin, Paragraph, Source
 from briefing.problems import ContentError, Problem
 from briefing.read.assessments import with_assessments
+from briefing.read.cache import ReadCache, schemas_fingerprint
 from briefing.read.content_files import FACT_SHEET_SUFFIXES as FACT_SHEET_SUFFIXES
 from briefing.read.content_files import PAGE_SUFFIXES as MARKDOWN_SUFFIXES
 from briefing.read.content_files import check_content_files, shown_name
@@ -69,8 +70,13 @@ def list_content_files(folder: Path, suffixes: tuple[str, ...], root: Path) -> t
     return found, problems
 
 
-def read_all(root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path) -> ReadResult:
+def read_all(
+    root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path, cache: ReadCache | None = None
+) -> ReadResult:
+    """Every content file read; with a cache (mkdocs serve), files unchanged since the last build are not re-read."""
     result = ReadResult({}, {}, [], [], {}, set())
+    cache = cache or ReadCache(keep=False)
+    cache.start(schemas_fingerprint(schemas_dir))
     for folder_name, folder in (("briefings", root / briefings_dir), ("sources", root / sources_dir)):
         if folder.is_symlink():
             result.problems.append(
@@ -80,11 +86,11 @@ def read_all(root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path
         files, problems = list_content_files(root / briefings_dir / kind_folder, FACT_SHEET_SUFFIXES, root)
         result.problems.extend(problems)
         for path in files:
-            _read_fact_sheet(path, kind, root, schemas_dir, result)
+            _read_fact_sheet(path, kind, root, schemas_dir, result, cache)
     files, problems = list_content_files(root / sources_dir, (".md",), root)
     result.problems.extend(problems)
     for path in files:
-        _read_source(path, root, schemas_dir, result)
+        _read_source(path, root, schemas_dir, result, cache)
     result.problems.extend(check_page_addresses(root, briefings_dir, sources_dir, result))
     result.problems.extend(check_content_files(root, briefings_dir, sources_dir))
     return result
@@ -152,7 +158,9 @@ def _claim_id(result: ReadResult, entity_id: str, kind: str, path: str) -> bool:
     return True
 
 
-def _read_fact_sheet(path: Path, kind: str, root: Path, schemas_dir: Path, result: ReadResult) -> None:
+def _read_fact_sheet(
+    path: Path, kind: str, root: Path, schemas_dir: Path, result: ReadResult, cache: ReadCache
+) -> None:
     rel = _rel(path, root)
     stem = unicodedata.normalize("NFC", path.stem)
     if problem := check_id(stem, rel):
@@ -160,49 +168,60 @@ def _read_fact_sheet(path: Path, kind: str, root: Path, schemas_dir: Path, resul
         return
     if not _claim_id(result, stem, kind, rel):
         return
+    entity = cache.read(kind, rel, path, result, lambda: _entity(path, kind, rel, stem, schemas_dir, result))
+    if entity is not None:
+        result.entities[stem] = entity
+
+
+def _entity(path: Path, kind: str, rel: str, stem: str, schemas_dir: Path, result: ReadResult) -> Entity | None:
     try:
         tree = read_yaml(read_text_file(path, rel), rel)
     except ContentError as exc:
         result.problems.append(exc.problem)
-        return
+        return None
     problems = check_against_schema(tree, kind, rel, schemas_dir)
     if problems:
         result.problems.extend(problems)
-        return
+        return None
     builder = RecordBuilder(rel, result)
     entity = with_assessments(builder, tree, builder.entity(tree, kind, stem))
-    if not builder.failed:
-        result.entities[stem] = entity
+    return None if builder.failed else entity
 
 
-def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) -> None:
+def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult, cache: ReadCache) -> None:
     rel = _rel(path, root)
     stem = unicodedata.normalize("NFC", path.stem)
     if problem := check_id(stem, rel):
         result.problems.append(problem)
         return
     result.source_ids.add(stem)
+    source = cache.read("source", rel, path, result, lambda: _source(path, rel, stem, schemas_dir, result))
+    if source is not None:
+        result.sources[stem] = source
+
+
+def _source(path: Path, rel: str, stem: str, schemas_dir: Path, result: ReadResult) -> Source | None:
     try:
         text = read_text_file(path, rel)
         front, body, body_line = split_front_matter(text, rel)
         tree = read_yaml(front, rel, line_offset=1)
     except ContentError as exc:
         result.problems.append(exc.problem)
-        return
+        return None
     problems = check_against_schema(tree, "source", rel, schemas_dir)
     if problems:
         result.problems.extend(problems)
-        return
+        return None
     if control := _CONTROL_CHARACTER.search(body):
         line = body_line + body.count("\n", 0, control.start())
         col = control.start() - (body.rfind("\n", 0, control.start()) + 1) + 1
         message = f"the invisible control character U+{ord(control.group()):04X} in the article text; delete it"
         result.problems.append(Problem(rel, line, col, "", message))
-        return
+        return None
     paragraphs = split_paragraphs(body, body_line)
     if not paragraphs:
         result.problems.append(Problem(rel, body_line, 0, "", "the article has no text after its front matter"))
-        return
+        return None
     builder = RecordBuilder(rel, result)
     fields = tree.value
     assert isinstance(fields, dict)
@@ -223,8 +242,7 @@ def _read_source(path: Path, root: Path, schemas_dir: Path, result: ReadResult) 
         supplied_title=builder.optional_text(fields, "supplied_title"),
         dated_at=builder.dated_at(fields, ("published", "retrieved"), ""),
     )
-    if not builder.failed:
-        result.sources[stem] = source
+    return None if builder.failed else source
 
 
 def split_front_matter(text: str, path: str) -> tuple[str, str, int]:

@@ -43,6 +43,11 @@ def _validators(schemas_dir: str) -> dict[str, Draft202012Validator]:
     return {name: Draft202012Validator(loaded[name], registry=registry) for name in SCHEMA_NAMES}
 
 
+def forget_validators() -> None:
+    """Build the validators afresh at the next check: the schema files changed (under mkdocs serve)."""
+    _validators.cache_clear()
+
+
 def check_against_schema(root: YNode, kind: str, path: str, schemas_dir: Path) -> list[Problem]:
     """All schema problems of one document, each at the position of the value concerned."""
     validator = _validators(str(schemas_dir.resolve()))[kind]
