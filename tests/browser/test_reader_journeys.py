@@ -228,3 +228,25 @@ def test_offline_bundle_carries_the_search_shim_and_index(offline_site: Site) ->
     index = offline_site.folder / "search/search_index.js"
     assert index.read_text(encoding="utf-8").startswith("var __index = {")
     save_metric("offline.search_index_json_bytes", (offline_site.folder / "search/search_index.json").stat().st_size)
+
+
+def country_with_a_map(briefings: Path) -> str | None:
+    """The first country sheet with an ISO code: its page carries a locator map (None if the briefing has none)."""
+    for sheet in sorted((briefings / "countries").glob("*.yml")):
+        if re.search(r"^iso_code:\s*\S", sheet.read_text(encoding="utf-8"), re.M):
+            return f"countries/{sheet.stem}"
+    return None
+
+
+def test_pictures_show_without_leaving_the_site(page: Page, site: Site) -> None:
+    """Maps, graphs and timelines are inline SVG: they show from file:// and online with no request of their own."""
+    country = country_with_a_map(ROOT / "briefings")
+    if country is None:
+        pytest.skip("no country sheet with an iso_code: no locator map to show")
+    page.goto(site.url(country))
+    expect(page.locator("svg.bmap").first).to_be_visible()
+    expect(page.locator("svg.bmap title").first).to_have_text(re.compile(r"^Locator map of "))
+    for whole, picture in (("timeline", "svg.briefing-timeline"), ("graph", "svg.briefing-graph")):
+        page.goto(site.url(whole))
+        expect(page.locator(picture).first).to_be_visible()
+    assert_stayed_inside(site)
