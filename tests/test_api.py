@@ -164,7 +164,10 @@ def test_the_demo_api_has_every_fact_with_its_citations() -> None:
     assert sorted(f["text"] for f in api["facts"]) == sorted(f.text for f in facts)
     by_id = {c["id"]: c for c in api["citations"]}
     records = api["facts"] + api["roles"] + api["events"] + api["relations"] + api["memberships"]
-    assert api["events"] and api["relations"] and api["memberships"]
+    entities = loaded.briefing.entities.values()
+    assert len(api["events"]) == sum(e.kind == "event" for e in entities)
+    assert len(api["relations"]) == sum(len(e.relations) for e in entities)
+    assert len(api["memberships"]) == sum(len(e.memberships) for e in entities)
     for record in records:
         assert record["citations"], record["id"]
         assert all(by_id[c]["record"] == record["id"] for c in record["citations"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -30,6 +31,14 @@ def reader(request: pytest.FixtureRequest, browser: Browser, hosted_site: Site) 
     context.close()
 
 
+# These three read the demo's own story (its topics' status, North Korea's references, Blinken's role);
+# they skip, naming what is missing, when the repository carries another briefing.
+_SEEDS = ("2023-kim-putin-summit-analysis", "2025-01-blinken-final-asia-trip", "2025-01-north-korea-missile-launch")
+_MISSING = [s for s in _SEEDS if not (Path(__file__).resolve().parents[2] / "sources" / f"{s}.md").is_file()]
+demo_only = pytest.mark.skipif(bool(_MISSING), reason=f"not the demo briefing: no sources/{', '.join(_MISSING)}.md")
+
+
+@demo_only
 def test_status_and_key_judgements_lead_the_topic_page(reader: tuple[Page, Site, int]) -> None:
     page, site, width = reader
     page.goto(site.url(TOPIC))
@@ -45,6 +54,7 @@ def test_status_and_key_judgements_lead_the_topic_page(reader: tuple[Page, Site,
     )
 
 
+@demo_only
 def test_every_citation_lands_on_highlighted_quoted_words(reader: tuple[Page, Site, int]) -> None:
     page, site, width = reader
     if width != 1280:
@@ -73,6 +83,7 @@ def test_every_citation_lands_on_highlighted_quoted_words(reader: tuple[Page, Si
     save_metric("north_korea.references", count)
 
 
+@demo_only
 def test_review_queue_lists_blinkens_stale_role(reader: tuple[Page, Site, int]) -> None:
     page, site, _ = reader
     page.goto(site.url("review"))
