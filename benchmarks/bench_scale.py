@@ -52,6 +52,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 class Run:
     seconds: float
     peak_mb: float
+    cpu_s: float
+    """User + system CPU seconds of the child (os.wait4): far less sensitive than wall time to other
+    jobs on a shared machine, so the CPU ratios are the ones to compare between runs."""
     returncode: int
     stdout: str
     stderr: str
@@ -68,7 +71,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
         out.seek(0)
         err.seek(0)
         stdout, stderr = (f.read().decode("utf-8", "replace") for f in (out, err))
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, stdout, stderr)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, proc.returncode, stdout, stderr)
 
 
 def free_port() -> int:
@@ -104,6 +107,8 @@ class Serve:
     rebuild_s: float | None
     peak_mb: float
     builds: tuple[float, ...]
+    rebuild_cpu_s: float | None
+    """CPU seconds the serve process spent from the save to the edited page being served."""
     """What `mkdocs serve` logged as "Documentation built in N seconds", in order: more than two means
     the edit set off more than one rebuild."""
 
@@ -125,13 +130,15 @@ def measure_serve(project: Path, dump: Path, timeout: float) -> Serve:
         proc = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=log)
         try:
             first = wait_for(url, "<h1", timeout, proc)
-            rebuild = None
+            rebuild = rebuild_cpu = None
             if first is not None:
                 # One file event, as an editor's atomic save: written outside the watched folders, moved in.
                 staged = project / f".{sheet.name}.edited"
                 staged.write_text(edited, encoding="utf-8")
+                cpu_before = process_cpu_s(proc.pid)
                 os.replace(staged, sheet)
                 rebuild = wait_for(url, marker, timeout, proc)
+                rebuild_cpu = process_cpu_s(proc.pid) - cpu_before if rebuild is not None else None
         finally:
             proc.terminate()
             usage: resource.struct_rusage | None = None
@@ -144,7 +151,13 @@ def measure_serve(project: Path, dump: Path, timeout: float) -> Serve:
         if first is None or rebuild is None:
             print(text[-3000:], file=sys.stderr)
     builds = tuple(float(s) for s in re.findall(r"Documentation built in ([0-9.]+) seconds", text))
-    return Serve(first, rebuild, usage.ru_maxrss / 1024 if usage else 0.0, builds)
+    return Serve(first, rebuild, usage.ru_maxrss / 1024 if usage else 0.0, builds, rebuild_cpu)
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a running process so far (/proc/PID/stat fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def site_path(project: Path) -> str:
@@ -270,6 +283,19 @@ def table(sizes: list[Size]) -> list[str]:
             f"| {z.check.seconds:.2f} | {z.check.peak_mb:.0f} | {_s(rebuild)} "
             f"| {_s(rebuild / a.seconds if rebuild else None)} |"
         )
+    lines += [
+        "",
+        "CPU seconds (user + system of each child; the load of other jobs barely moves them):",
+        "",
+        "| pages | (a) CPU s | (b) CPU s | a/b CPU | (c) check CPU s | (d) rebuild CPU s | d/a CPU |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for z in sizes:
+        a, b, cpu = z.ours, z.plain, z.serve.rebuild_cpu_s
+        lines.append(
+            f"| {z.pages} | {a.cpu_s:.2f} | {b.cpu_s:.2f} | {a.cpu_s / b.cpu_s:.2f} | {z.check.cpu_s:.2f} "
+            f"| {_s(cpu)} | {_s(cpu / a.cpu_s if cpu is not None else None)} |"
+        )
     bad = [z for z in sizes if z.bad_check and z.bad_build]
     if bad:
         head = "| pages | bad quotes reported | `briefing check` s (exit) | `mkdocs build --no-strict` s (exit) |"
@@ -299,6 +325,19 @@ def summary(sizes: list[Size]) -> str:
     )
 
 
+def cpu_summary(sizes: list[Size]) -> str:
+    """The summary's ratios in CPU seconds, printed just above it."""
+    largest = sizes[-1]
+    middle = sizes[-2] if len(sizes) > 1 else sizes[-1]
+    rebuild = largest.serve.rebuild_cpu_s
+    return (
+        f"cpu: overhead={largest.ours.cpu_s / largest.plain.cpu_s:.2f} "
+        f"scaling={largest.ours.cpu_s / middle.ours.cpu_s:.2f} "
+        f"check_s={largest.check.cpu_s:.2f} "
+        f"rebuild={(rebuild / largest.ours.cpu_s) if rebuild is not None else float('nan'):.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,3000,12000", help="page counts, comma-separated")
@@ -313,7 +352,7 @@ def main() -> None:
     print("\n".join(header), flush=True)
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         sizes = [measure(n, args.seed, args.bad_quotes, Path(tmp)) for n in sorted(pages)]
-    report = [*header, *table(sizes), "", summary(sizes)]
+    report = [*header, *table(sizes), "", cpu_summary(sizes), summary(sizes)]
     args.out.write_text("\n".join(report) + "\n", encoding="utf-8")
     print("\n".join(report[len(header) :]))
 
