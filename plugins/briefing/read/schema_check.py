@@ -6,6 +6,7 @@ import difflib
 import json
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from briefing.problems import Problem
+from briefing.read.schema_gate import Check, compile_gates
 from briefing.read.ynode import YNode, describe_plain
 
 KINDS = ("country", "leader", "organisation", "topic", "event")
@@ -25,8 +27,16 @@ _EXAMPLES = {
 }
 
 
+@dataclass(frozen=True)
+class _Schemas:
+    validators: dict[str, Draft202012Validator]
+    """jsonschema's validators, which write the messages."""
+    gates: dict[str, Check | None]
+    """The compiled yes/no checks that spare a valid document jsonschema's time."""
+
+
 @cache
-def _validators(schemas_dir: str) -> dict[str, Draft202012Validator]:
+def _validators(schemas_dir: str) -> _Schemas:
     base = Path(schemas_dir)
     resources = []
     loaded: dict[str, dict[str, Any]] = {}
@@ -40,7 +50,10 @@ def _validators(schemas_dir: str) -> dict[str, Draft202012Validator]:
     missing = [name for name in SCHEMA_NAMES if name not in loaded]
     if missing:
         raise FileNotFoundError(f"{base}: missing schema files for {', '.join(missing)}")
-    return {name: Draft202012Validator(loaded[name], registry=registry) for name in SCHEMA_NAMES}
+    validators = {name: Draft202012Validator(loaded[name], registry=registry) for name in SCHEMA_NAMES}
+    documents = {str(contents["$id"]): contents for contents in loaded.values()}
+    gates = compile_gates(documents, {name: str(loaded[name]["$id"]) for name in SCHEMA_NAMES})
+    return _Schemas(validators, gates)
 
 
 def forget_validators() -> None:
@@ -50,11 +63,15 @@ def forget_validators() -> None:
 
 def check_against_schema(root: YNode, kind: str, path: str, schemas_dir: Path) -> list[Problem]:
     """All schema problems of one document, each at the position of the value concerned."""
-    validator = _validators(str(schemas_dir.resolve()))[kind]
+    schemas = _validators(str(schemas_dir.resolve()))
     if not isinstance(root.value, dict):
         found = "a list" if isinstance(root.value, list) else describe_value(root)
         return [Problem(path, root.line, root.col, "", f"expected a mapping of fields, got {found}")]
-    errors = list(validator.iter_errors(_schema_data(root)))
+    data = _schema_data(root)
+    gate = schemas.gates[kind]
+    if gate is not None and gate(data):
+        return []
+    errors = list(schemas.validators[kind].iter_errors(data))
     # A value of the wrong type fails its other keywords too (2.0 is no whole number, nor at least 1):
     # the type is the one thing to say.
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
