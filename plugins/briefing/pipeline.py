@@ -13,6 +13,7 @@ from briefing.check.crossref import check_citations, check_references, check_sou
 from briefing.check.dates import check_dates
 from briefing.check.hedges import check_hedges
 from briefing.check.links import check_country_codes, check_members_and_participants, check_offices, check_relations
+from briefing.check.quotes import keep_searches_of
 from briefing.link.crosslinks import build_index
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing
@@ -89,6 +90,7 @@ def load_briefing(layout: Layout, today: date | None = None, cache: ReadCache | 
     if today is None:
         today = build_day(configured_today(layout.root))
     result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir, cache)
+    keep_searches_of(result.sources.values())
     unreadable_sources = result.source_ids - set(result.sources)
     problems = list(result.problems)
     problems.extend(schema_enum_problems(layout.root / layout.schemas_dir, layout.schemas_dir, layout.sections))
