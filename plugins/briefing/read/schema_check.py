@@ -35,6 +35,14 @@ class _Schemas:
     """The compiled yes/no checks that spare a valid document jsonschema's time."""
 
 
+class SchemasUnusable(Exception):
+    """The schema files are missing or unreadable: no document can be checked (`path` is the file or folder)."""
+
+    def __init__(self, path: Path, message: str, line: int = 0, col: int = 0) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path, self.message, self.line, self.col = path, message, line, col
+
+
 @cache
 def _validators(schemas_dir: str) -> _Schemas:
     base = Path(schemas_dir)
@@ -42,14 +50,26 @@ def _validators(schemas_dir: str) -> _Schemas:
     loaded: dict[str, dict[str, Any]] = {}
     for path in sorted(base.glob("*.schema.json")):
         uri = path.resolve().as_uri()
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            contents = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise SchemasUnusable(path, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SchemasUnusable(path, f"cannot be read: {exc}") from None
+        if not isinstance(contents, dict):
+            raise SchemasUnusable(path, "expected a JSON Schema, an object { ... }, got another JSON value")
         contents = {**contents, "$id": uri}
         loaded[path.name.removesuffix(".schema.json")] = contents
         resources.append((uri, Resource.from_contents(contents)))
     registry: Registry[Any] = Registry().with_resources(resources)
     missing = [name for name in SCHEMA_NAMES if name not in loaded]
     if missing:
-        raise FileNotFoundError(f"{base}: missing schema files for {', '.join(missing)}")
+        files = ", ".join(f"{name}.schema.json" for name in missing)
+        raise SchemasUnusable(
+            base,
+            f"missing {files}: fact sheets and sources are checked against them; "
+            "copy the schemas folder of a briefing project (briefing init writes one)",
+        )
     validators = {name: Draft202012Validator(loaded[name], registry=registry) for name in SCHEMA_NAMES}
     documents = {str(contents["$id"]): contents for contents in loaded.values()}
     gates = compile_gates(documents, {name: str(loaded[name]["$id"]) for name in SCHEMA_NAMES})
