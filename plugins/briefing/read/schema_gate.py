@@ -132,19 +132,26 @@ class _Compiler:
         if schema.get("$schema", _DRAFT) != _DRAFT:
             raise Unsupported(str(schema["$schema"]))
         checks = [self.keyword(name, value, schema, base) for name, value in schema.items() if name in _SUPPORTED]
-        if len(checks) == 1:
-            return checks[0]
-        return lambda value: all(check(value) for check in checks)
+        return _all_of(checks)
 
     def keyword(self, name: str, value: Any, schema: dict[str, Any], base: str) -> Check:
         if name == "$ref":
             return self.at(urljoin(base, value))
         if name == "type":
             types = [_TYPES[t] for t in ([value] if isinstance(value, str) else value)]
-            return lambda v: any(is_type(v) for is_type in types)
+            return types[0] if len(types) == 1 else _any_of(types)
         if name == "properties":
-            props = {key: self.schema(sub, base) for key, sub in value.items()}
-            return lambda v: not isinstance(v, dict) or all(check(v[k]) for k, check in props.items() if k in v)
+            named_check = {key: self.schema(sub, base) for key, sub in value.items()}.get
+
+            def properties(v: Any) -> bool:
+                if isinstance(v, dict):
+                    for key, item in v.items():
+                        check = named_check(key)
+                        if check is not None and not check(item):
+                            return False
+                return True
+
+            return properties
         if name == "additionalProperties":
             if "patternProperties" in schema:
                 raise Unsupported("patternProperties")
@@ -152,7 +159,7 @@ class _Compiler:
             if value is False:
                 return lambda v: not isinstance(v, dict) or named.issuperset(v)
             extra = self.schema(value, base)
-            return lambda v: not isinstance(v, dict) or all(extra(v[k]) for k in v if k not in named)
+            return lambda v: not isinstance(v, dict) or all([extra(v[k]) for k in v if k not in named])
         if name == "required":
             wanted = tuple(value)
             return lambda v: not isinstance(v, dict) or all(k in v for k in wanted)
@@ -160,7 +167,15 @@ class _Compiler:
             if "prefixItems" in schema:
                 raise Unsupported("prefixItems")
             item = self.schema(value, base)
-            return lambda v: not isinstance(v, list) or all(item(i) for i in v)
+
+            def items(v: Any) -> bool:
+                if isinstance(v, list):
+                    for entry in v:
+                        if not item(entry):
+                            return False
+                return True
+
+            return items
         if name in ("enum", "const"):
             options = tuple(value) if name == "enum" else (value,)
             return lambda v: any(_same(v, option) for option in options)
@@ -180,9 +195,36 @@ class _Compiler:
         if name == "maximum":
             return lambda v: not _is_number(v) or v <= value
         if name == "anyOf":
-            options_ = [self.schema(sub, base) for sub in value]
-            return lambda v: any(check(v) for check in options_)
+            return _any_of([self.schema(sub, base) for sub in value])
         raise Unsupported(name)
+
+
+# Plain loops, not all()/any() over a generator: these run once per value of every document, and a
+# generator costs a frame each time.
+def _all_of(checks: list[Check]) -> Check:
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+
+    def all_of(v: Any) -> bool:
+        for check in checks:  # noqa: SIM110
+            if not check(v):
+                return False
+        return True
+
+    return all_of
+
+
+def _any_of(checks: list[Check]) -> Check:
+    def any_of(v: Any) -> bool:
+        for check in checks:  # noqa: SIM110
+            if check(v):
+                return True
+        return False
+
+    return any_of
 
 
 def compile_gates(documents: dict[str, Any], roots: dict[str, str]) -> dict[str, Check | None]:
