@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from briefing.cli import EPILOG, build_parser
 from conftest import LEADER_YML, Project
+from hostile_fixtures import MKDOCS_YML, make_project
 
 
 def briefing(project: Project, *args: str, stdout: int = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
@@ -75,3 +79,54 @@ def test_a_closed_pipe_ends_quietly_with_the_sigpipe_code(small_project: Project
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141
     assert stderr == ""
+
+
+def _run(root: Path, *args: str, **environ: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "briefing.cli", *args],
+        cwd=root, capture_output=True, text=True, timeout=120, env={**os.environ, **environ},
+    )  # fmt: skip
+
+
+def test_a_project_without_its_schemas_gets_one_line_not_a_traceback(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    shutil.rmtree(root / "schemas")
+    result = _run(root, "check")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "schemas: missing country.schema.json, leader.schema.json, organisation.schema.json, topic.schema.json, "
+        "event.schema.json, source.schema.json: fact sheets and sources are checked against them; copy the schemas "
+        "folder of a briefing project (briefing init writes one)\n"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_schema_file_that_is_not_json_is_named_with_its_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    (root / "schemas" / "leader.schema.json").write_text('{\n  "type": "object",\n}\n', encoding="utf-8")
+    result = _run(root, "check")
+    assert (result.returncode, result.stdout) == (
+        1,
+        "schemas/leader.schema.json:3:1: not valid JSON: Expecting property name enclosed in double quotes\n",
+    )
+
+
+def test_a_malformed_source_date_epoch_gets_one_line_not_a_traceback(tmp_path: Path) -> None:
+    without_today = MKDOCS_YML.replace('  - briefing:\n      today: "2026-11-22"\n', "  - briefing\n")
+    assert without_today != MKDOCS_YML
+    root = make_project(tmp_path, {"mkdocs.yml": without_today})
+    result = _run(root, "check", SOURCE_DATE_EPOCH="2024-01-01")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", "SOURCE_DATE_EPOCH: expected whole seconds since 1970 like 1700000000, got '2024-01-01'\n"
+    )  # fmt: skip
+    assert _run(root, "check", SOURCE_DATE_EPOCH="1700000000").returncode == 0
+
+
+def test_a_malformed_today_gets_one_line_not_a_traceback(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    result = _run(root, "review", "--today", "2024-13-01")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "today: expected a date like 2026-11-22, got '2024-13-01' "
+        "(given by --today, or by the briefing plugin's today option in mkdocs.yml)\n",
+    )

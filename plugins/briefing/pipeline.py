@@ -13,6 +13,7 @@ from briefing.check.crossref import check_citations, check_references, check_sou
 from briefing.check.dates import check_dates
 from briefing.check.hedges import check_hedges
 from briefing.check.links import check_country_codes, check_members_and_participants, check_offices, check_relations
+from briefing.check.quotes import keep_searches_of
 from briefing.link.crosslinks import build_index
 from briefing.link.linking import AliasIndex
 from briefing.model import Briefing
@@ -46,14 +47,31 @@ class Loaded:
         return not has_errors(self.problems)
 
 
+class BuildDayError(ValueError):
+    """The build day cannot be known: `setting` (today, SOURCE_DATE_EPOCH) holds no date."""
+
+    def __init__(self, setting: str, message: str, expected: str) -> None:
+        super().__init__(message)
+        self.setting = setting
+        self.expected = expected
+        """The one-line explanation a command prints: the setting, what it takes, what it holds."""
+
+
 def build_day(configured: str | None = None) -> date:
     """The day the site is built, as dates are judged: the plugin's `today` option, else
-    SOURCE_DATE_EPOCH, else the clock. Raises ValueError for a malformed option or variable."""
+    SOURCE_DATE_EPOCH, else the clock. Raises BuildDayError (a ValueError) for a malformed option or variable."""
     if configured:
-        return date.fromisoformat(configured)
+        try:
+            return date.fromisoformat(configured)
+        except ValueError as exc:
+            raise BuildDayError("today", str(exc), f"expected a date like 2026-11-22, got {configured!r}") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            message = f"expected whole seconds since 1970 like 1700000000, got {epoch!r}"
+            raise BuildDayError("SOURCE_DATE_EPOCH", f"SOURCE_DATE_EPOCH: {message}", message) from None
     return date.today()
 
 
@@ -89,6 +107,7 @@ def load_briefing(layout: Layout, today: date | None = None, cache: ReadCache | 
     if today is None:
         today = build_day(configured_today(layout.root))
     result = read_all(layout.root, layout.briefings_dir, layout.sources_dir, layout.root / layout.schemas_dir, cache)
+    keep_searches_of(result.sources.values())
     unreadable_sources = result.source_ids - set(result.sources)
     problems = list(result.problems)
     problems.extend(schema_enum_problems(layout.root / layout.schemas_dir, layout.schemas_dir, layout.sections))

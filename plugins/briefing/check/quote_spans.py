@@ -7,46 +7,41 @@ match must be mapped back to character offsets in the paragraph as written.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 import unicodedata
 
-from briefing.check.quotes import _QUOTE_MARKS, normalise
+from briefing.check.quotes import normalise, straighten
 
-
-def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
-    """normalise(text) and, for each of its characters, the offset of the character it came from.
-
-    `text` must already be NFC (paragraphs are); every other step of normalise() maps one
-    character to one, or drops characters, so each kept character has one origin.
-    """
-    chars: list[tuple[str, int]] = []
-    for offset, ch in enumerate(text.translate(_QUOTE_MARKS)):
-        if ch.isspace():
-            if chars and chars[-1][0] != " ":
-                chars.append((" ", offset))
-        else:
-            chars.append((ch, offset))
-    if chars and chars[-1][0] == " ":
-        chars.pop()
-    kept = [
-        (ch, offset)
-        for index, (ch, offset) in enumerate(chars)
-        if not (
-            ch == " "
-            and ((index > 0 and chars[index - 1][0] == "-") or (index + 1 < len(chars) and chars[index + 1][0] == "-"))
-        )
-    ]
-    return "".join(ch for ch, _ in kept), [offset for _, offset in kept]
+_WORD = re.compile(r"\S+")  # \S is the complement of str.isspace(), as str.split() and strip() use
 
 
 def quote_span(quote: str, text: str) -> tuple[int, int] | None:
-    """(start, end) of the first occurrence of `quote` in `text`, compared as quotes.find_quote compares them."""
-    if unicodedata.normalize("NFC", text) != text:
+    """(start, end) of the first occurrence of `quote` in `text`, compared as quotes.find_quote compares them.
+
+    `text` must be NFC (paragraphs are). Every other step of normalise() maps one character to
+    one (quote marks, dashes) or only touches spaces (collapses, drops), so the characters that
+    are not spaces are the same, in the same order, in the paragraph and in its normalised form:
+    the n-th of them in one is the n-th in the other. A quote never starts or ends with a space.
+    """
+    if not unicodedata.is_normalized("NFC", text):
         return None
-    normal, offsets = normalise_with_offsets(text)
-    if normal != normalise(text):  # a normalisation step this mapping does not know: no exact span
-        return None
+    normal = normalise(text)
     wanted = normalise(quote)
     found = normal.find(wanted) if wanted else -1
     if found < 0:
         return None
-    return offsets[found], offsets[found + len(wanted) - 1] + 1
+    straight = straighten(text)
+    words = straight.split()
+    if normal.replace(" ", "") != "".join(words):  # a normalisation step this mapping does not know
+        return None
+    origins = list(map(re.Match.start, _WORD.finditer(straight)))
+    before = list(itertools.accumulate(map(len, words), initial=0))  # characters of the words before each
+
+    def origin(offset: int) -> int:
+        nth = offset - normal.count(" ", 0, offset)
+        word = bisect.bisect_right(before, nth) - 1
+        return origins[word] + nth - before[word]
+
+    return origin(found), origin(found + len(wanted) - 1) + 1

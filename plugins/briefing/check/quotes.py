@@ -25,8 +25,25 @@ _QUOTE_MARKS = str.maketrans(
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     }
 )  # fmt: skip
-_SPACE = re.compile(r"\s+")
-_SPACED_DASH = re.compile(r" ?- ?")
+# str.translate looks every character of a text that is not pure ASCII up in a dict; one regular
+# expression scan finds the few marks to replace about fifteen times faster.
+_MARK = re.compile("[" + re.escape("".join(map(chr, _QUOTE_MARKS))) + "]")
+# A dash with a space before or after it (a bare dash is left as it is, which is the same).
+_SPACED_DASH = re.compile(r" - ?|- ")
+
+
+def straighten(text: str) -> str:
+    """`text` with straight quotes and ASCII hyphens for the typographic ones, character for character."""
+    return _MARK.sub(_straight, text)
+
+
+def _straight(mark: re.Match[str]) -> str:
+    return str(_QUOTE_MARKS[ord(mark.group())])
+
+
+def _normalise(text: str) -> str:
+    text = straighten(unicodedata.normalize("NFC", text))
+    return _SPACED_DASH.sub("-", " ".join(text.split()))  # split(): runs of str.isspace(), ends dropped
 
 
 @lru_cache(maxsize=16384)
@@ -36,23 +53,26 @@ def normalise(text: str) -> str:
     Spacing around dashes is dropped too, since "law — despite" and "law—despite" are the
     same passage typeset differently.
     """
-    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
-    text = _SPACE.sub(" ", text).strip()
-    return _SPACED_DASH.sub("-", text)
+    return _normalise(text)
 
 
 # Letters of scripts written without spaces between words: each counts as a word of its own.
 _UNSPACED_LETTER = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )  # Thai, Lao, Myanmar, Khmer, kana, CJK ideographs
+_WORD_BREAK = re.compile("[ -]")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # \w is str.isalnum() or "_"
 MIN_QUOTE_WORDS = 3
 
 
 def quote_words(quote: str) -> int:
     """How many words a quote carries once normalised: runs between spaces or dashes that hold a letter
     or digit; in scripts written without spaces, each letter."""
+    tokens = _WORD_BREAK.split(normalise(quote))
+    if not any(map(_UNSPACED_LETTER.search, tokens)):  # a word is a run with a letter or digit in it
+        return sum(map(bool, map(_LETTER_OR_DIGIT.search, tokens)))
     count = 0
-    for token in re.split("[ -]", normalise(quote)):
+    for token in tokens:
         unspaced = len(_UNSPACED_LETTER.findall(token))
         count += unspaced or any(c.isalnum() for c in token)
     return count
@@ -78,43 +98,56 @@ class Passage:
 _JOIN = "\x00"
 
 
-@dataclass(frozen=True)
 class _Searchable:
-    """One source's paragraphs normalised once: the text searched, its words, where paragraphs lie."""
+    """One source's paragraphs normalised once: the text searched and where paragraphs lie in it;
+    its words (for near misses only) are split when first asked for."""
 
-    text: str
-    """The normalised paragraphs joined by _JOIN."""
-    starts: list[int]
-    """Offset in `text` where each paragraph starts."""
-    words: list[str]
-    """The words of `text`, with a _JOIN word between paragraphs."""
-    firsts: list[int]
-    """Index in `words` of each paragraph's first word."""
-    ends: list[int]
-    """Index in `words` just past each paragraph's last word."""
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        # One normalisation of the whole text, not one per paragraph: a source of many tiny
+        # paragraphs costs what one long paragraph does. The join character keeps them apart.
+        text = _SPACED_JOIN.sub(_JOIN, _normalise(_JOIN.join(p.text for p in paragraphs)))
+        starts = [0, *itertools.accumulate(map(len, text.split(_JOIN)), operator.add)][:-1]
+        self.text = text
+        """The normalised paragraphs joined by _JOIN."""
+        self.starts = list(map(operator.add, starts, range(len(starts))))
+        """Offset in `text` where each paragraph starts."""
+        self._words: tuple[list[str], list[int], list[int]] | None = None
+
+    def words(self) -> tuple[list[str], list[int], list[int]]:
+        """The words of `text` with a _JOIN word between paragraphs; the index in them of each
+        paragraph's first word; the index just past each paragraph's last word."""
+        if self._words is None:
+            words = self.text.replace(_JOIN, f" {_JOIN} ").split(" ")
+            marks = list(itertools.compress(range(len(words)), map(_JOIN.__eq__, words)))
+            self._words = (words, [0, *map((1).__add__, marks)], [*marks, len(words)])
+        return self._words
 
 
 _SPACED_JOIN = re.compile(f" ?{_JOIN} ?")
-# The last few sources searched, by identity: hashing a tuple of 100,000 paragraphs costs more
-# than searching them. The tuple is kept with its entry, so its id cannot be reused meanwhile.
-_RECENT: dict[int, tuple[Sequence[Paragraph], _Searchable]] = {}
+# Every source searched, by the identity of its paragraphs: hashing a tuple of 100,000 paragraphs
+# costs more than searching them. The tuple is kept with its entry, so its id cannot be reused
+# meanwhile. Quotes are checked, hedged and marked in citation order, which visits sources in no
+# order at all, so a small recent-first cache missed nearly always; this one holds each source
+# once, and keep_searches_of() drops those no longer read (one build's worth is kept for serve).
+_SEARCHED: dict[int, tuple[Sequence[Paragraph], _Searchable]] = {}
+_MOST_SEARCHED = 200_000
 
 
 def _searchable(paragraphs: Sequence[Paragraph]) -> _Searchable:
-    """One normalisation and one split of the whole text, not one per paragraph: a source of many
-    tiny paragraphs costs what one long paragraph does. The join character keeps them apart."""
-    if (hit := _RECENT.get(id(paragraphs))) and hit[0] is paragraphs:
+    if (hit := _SEARCHED.get(id(paragraphs))) and hit[0] is paragraphs:
         return hit[1]
-    text = _SPACED_JOIN.sub(_JOIN, normalise(_JOIN.join(p.text for p in paragraphs)))
-    starts = [0, *itertools.accumulate(map(len, text.split(_JOIN)), operator.add)][:-1]
-    starts = list(map(operator.add, starts, range(len(starts))))
-    words = text.replace(_JOIN, f" {_JOIN} ").split(" ")
-    marks = list(itertools.compress(range(len(words)), map(_JOIN.__eq__, words)))
-    searchable = _Searchable(text, starts, words, [0, *map((1).__add__, marks)], [*marks, len(words)])
-    if len(_RECENT) >= 64:
-        _RECENT.clear()
-    _RECENT[id(paragraphs)] = (paragraphs, searchable)
+    searchable = _Searchable(paragraphs)
+    if len(_SEARCHED) >= _MOST_SEARCHED:
+        _SEARCHED.clear()
+    _SEARCHED[id(paragraphs)] = (paragraphs, searchable)
     return searchable
+
+
+def keep_searches_of(sources: Iterable[Source]) -> None:
+    """Forget the normalised text of every source but these: the sources of the build now running."""
+    wanted = {id(source.paragraphs) for source in sources}
+    for key in [key for key in _SEARCHED if key not in wanted]:
+        del _SEARCHED[key]
 
 
 def find_quote(quote: str, paragraphs: Sequence[Paragraph]) -> int | None:
@@ -161,8 +194,7 @@ def closest_passage(quote: str, paragraphs: Sequence[Paragraph]) -> Passage | No
     wanted_text = normalise(quote)
     wanted = wanted_text.split(" ")
     size = len(wanted)
-    searchable = _searchable(paragraphs)
-    words, firsts, ends = searchable.words, searchable.firsts, searchable.ends
+    words, firsts, ends = _searchable(paragraphs).words()
     # Runs lie inside one paragraph: those of a paragraph start at its first word up to its end
     # less the quote's length, or only at its first word when it is shorter than the quote. Each
     # run's shared words is the difference of a running count at its two ends. Every step maps a

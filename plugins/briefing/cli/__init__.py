@@ -19,7 +19,7 @@ from briefing.check.crossref import check_citations_of
 from briefing.check.quotes import text_hash
 from briefing.cli.layout import cli_layout
 from briefing.cli.pdf import cmd_pdf
-from briefing.pipeline import build_day, configured_today, load_briefing
+from briefing.pipeline import BuildDayError, build_day, configured_today, load_briefing
 from briefing.problems import Refused, Severity, sorted_problems
 from briefing.read.files import check_id, read_all
 
@@ -279,6 +279,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = int(args.run(args))
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's own flush at exit
+    except BuildDayError as exc:
+        given = " (given by --today, or by the briefing plugin's today option in mkdocs.yml)"
+        print(f"{exc.setting}: {exc.expected}{given if exc.setting == 'today' else ''}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except BrokenPipeError:
         # The Python docs' recipe (signal module, "Note on SIGPIPE"): point stdout at devnull so the
         # flush at exit cannot fail again, and exit without a traceback.

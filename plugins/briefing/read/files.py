@@ -19,7 +19,7 @@ from briefing.read.content_files import FACT_SHEET_SUFFIXES as FACT_SHEET_SUFFIX
 from briefing.read.content_files import PAGE_SUFFIXES as MARKDOWN_SUFFIXES
 from briefing.read.content_files import check_content_files, shown_name
 from briefing.read.records import ReadResult, RecordBuilder
-from briefing.read.schema_check import check_against_schema
+from briefing.read.schema_check import SchemasUnusable, check_against_schema
 from briefing.read.yamlread import read_text_file, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -73,7 +73,21 @@ def list_content_files(folder: Path, suffixes: tuple[str, ...], root: Path) -> t
 def read_all(
     root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path, cache: ReadCache | None = None
 ) -> ReadResult:
-    """Every content file read; with a cache (mkdocs serve), files unchanged since the last build are not re-read."""
+    """Every content file read; with a cache (mkdocs serve), files unchanged since the last build are not re-read.
+    Without usable schema files, nothing can be checked: the one problem is that."""
+    try:
+        return _read_all(root, briefings_dir, sources_dir, schemas_dir, cache)
+    except SchemasUnusable as exc:
+        result = ReadResult({}, {}, [], [], {}, set())
+        inner = exc.path.relative_to(schemas_dir.resolve()) if exc.path.is_relative_to(schemas_dir.resolve()) else None
+        where = _rel(schemas_dir / inner, root) if inner is not None else exc.path.as_posix()
+        result.problems.append(Problem(where, exc.line, exc.col, "", exc.message))
+        return result
+
+
+def _read_all(
+    root: Path, briefings_dir: str, sources_dir: str, schemas_dir: Path, cache: ReadCache | None
+) -> ReadResult:
     result = ReadResult({}, {}, [], [], {}, set())
     cache = cache or ReadCache(keep=False)
     cache.start(schemas_fingerprint(schemas_dir))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import cache, lru_cache
 
 from confusable_homoglyphs import categories, confusables
 
@@ -50,10 +51,12 @@ def code_point(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED CHARACTER')}"
 
 
+@cache  # a table search in Python per call; a briefing uses a few hundred distinct letters
 def _script(char: str) -> str:
     return str(categories.aliases_categories(char)[0])
 
 
+@lru_cache(maxsize=65536)  # each name is judged twice as a sheet is read (its problems, its linked names)
 def name_problem(name: str, case_sensitive: bool) -> str | None:
     """Why a name must not be linked as it is written, or None when it may."""
     return _spelling_problem(name) or _commonness_problem(name, case_sensitive)

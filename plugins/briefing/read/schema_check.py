@@ -6,6 +6,7 @@ import difflib
 import json
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from briefing.problems import Problem
+from briefing.read.schema_gate import Check, compile_gates
 from briefing.read.ynode import YNode, describe_plain
 
 KINDS = ("country", "leader", "organisation", "topic", "event")
@@ -25,22 +27,53 @@ _EXAMPLES = {
 }
 
 
+@dataclass(frozen=True)
+class _Schemas:
+    validators: dict[str, Draft202012Validator]
+    """jsonschema's validators, which write the messages."""
+    gates: dict[str, Check | None]
+    """The compiled yes/no checks that spare a valid document jsonschema's time."""
+
+
+class SchemasUnusable(Exception):
+    """The schema files are missing or unreadable: no document can be checked (`path` is the file or folder)."""
+
+    def __init__(self, path: Path, message: str, line: int = 0, col: int = 0) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path, self.message, self.line, self.col = path, message, line, col
+
+
 @cache
-def _validators(schemas_dir: str) -> dict[str, Draft202012Validator]:
+def _validators(schemas_dir: str) -> _Schemas:
     base = Path(schemas_dir)
     resources = []
     loaded: dict[str, dict[str, Any]] = {}
     for path in sorted(base.glob("*.schema.json")):
         uri = path.resolve().as_uri()
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            contents = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise SchemasUnusable(path, f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SchemasUnusable(path, f"cannot be read: {exc}") from None
+        if not isinstance(contents, dict):
+            raise SchemasUnusable(path, "expected a JSON Schema, an object { ... }, got another JSON value")
         contents = {**contents, "$id": uri}
         loaded[path.name.removesuffix(".schema.json")] = contents
         resources.append((uri, Resource.from_contents(contents)))
     registry: Registry[Any] = Registry().with_resources(resources)
     missing = [name for name in SCHEMA_NAMES if name not in loaded]
     if missing:
-        raise FileNotFoundError(f"{base}: missing schema files for {', '.join(missing)}")
-    return {name: Draft202012Validator(loaded[name], registry=registry) for name in SCHEMA_NAMES}
+        files = ", ".join(f"{name}.schema.json" for name in missing)
+        raise SchemasUnusable(
+            base,
+            f"missing {files}: fact sheets and sources are checked against them; "
+            "copy the schemas folder of a briefing project (briefing init writes one)",
+        )
+    validators = {name: Draft202012Validator(loaded[name], registry=registry) for name in SCHEMA_NAMES}
+    documents = {str(contents["$id"]): contents for contents in loaded.values()}
+    gates = compile_gates(documents, {name: str(loaded[name]["$id"]) for name in SCHEMA_NAMES})
+    return _Schemas(validators, gates)
 
 
 def forget_validators() -> None:
@@ -50,11 +83,15 @@ def forget_validators() -> None:
 
 def check_against_schema(root: YNode, kind: str, path: str, schemas_dir: Path) -> list[Problem]:
     """All schema problems of one document, each at the position of the value concerned."""
-    validator = _validators(str(schemas_dir.resolve()))[kind]
+    schemas = _validators(str(schemas_dir.resolve()))
     if not isinstance(root.value, dict):
         found = "a list" if isinstance(root.value, list) else describe_value(root)
         return [Problem(path, root.line, root.col, "", f"expected a mapping of fields, got {found}")]
-    errors = list(validator.iter_errors(_schema_data(root)))
+    data = _schema_data(root)
+    gate = schemas.gates[kind]
+    if gate is not None and gate(data):
+        return []
+    errors = list(schemas.validators[kind].iter_errors(data))
     # A value of the wrong type fails its other keywords too (2.0 is no whole number, nor at least 1):
     # the type is the one thing to say.
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}

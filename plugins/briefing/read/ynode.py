@@ -75,8 +75,14 @@ _PLAIN_TYPES: list[tuple[str, re.Pattern[str]]] = [
 _DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 
 
+# Every pattern above matches only text that is empty or starts with one of these.
+_TYPED_START = frozenset("~nNyYtTfFoO-+.0123456789\n")  # "\n": $ matches before a final line end
+
+
 def plain_scalar_type(text: str) -> str:
     """What an unquoted scalar means to YAML: 'str' unless it would be read as something else."""
+    if text and text[0] not in _TYPED_START:
+        return "str"
     for name, pattern in _PLAIN_TYPES:
         if pattern.match(text):
             return name
