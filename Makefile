@@ -17,11 +17,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # `make serve PORT=8001` when 8000 is taken; a busy port is said in one line, not a traceback.
+# --dirty: a rebuild after an edit rebuilds only the pages whose HTML changes; the plugin keeps the
+# others and the search index exactly as a full build makes them (plugins/briefing/mkdocs_incremental.py).
 PORT ?= 8000
 serve: $(STAMP)
 	@$(BIN)/python -c "import socket; socket.socket().bind(('127.0.0.1', $(PORT)))" 2>/dev/null || \
 	  { echo "port $(PORT) is in use; choose another: make serve PORT=8001" >&2; exit 1; }
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload --dirty
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict

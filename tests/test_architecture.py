@@ -30,8 +30,9 @@ STAGES: dict[str, int] = {
     "briefing.cli": 8,
     "briefing.mkdocs_plugin": 8,
     "briefing.mkdocs_config": 8,
+    "briefing.mkdocs_incremental": 8,
 }
-ADAPTERS = {"briefing.mkdocs_plugin", "briefing.mkdocs_config"}
+ADAPTERS = {"briefing.mkdocs_plugin", "briefing.mkdocs_config", "briefing.mkdocs_incremental"}
 FRONT_ENDS = ("mkdocs", "material", "properdocs")
 MAX_LINES = 300
 

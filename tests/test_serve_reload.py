@@ -6,7 +6,9 @@ watched by the plugin's on_serve. Each test runs a real server on a free loopbac
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -66,13 +68,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(small_project: Project) -> Iterator[Server]:
+def server(small_project: Project, request: pytest.FixtureRequest) -> Iterator[Server]:
+    """`mkdocs serve` on a free port; parametrize indirectly with extra flags (`make serve` passes --dirty)."""
+    flags = tuple(getattr(request, "param", ()))
     port = _free_port()
     log = small_project.root / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w", encoding="utf-8") as stream:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *flags],
             cwd=small_project.root, stdout=stream, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
     try:
@@ -160,3 +164,23 @@ def test_serve_publishes_a_source_added_with_briefing_add_source(server: Server,
     assert added.returncode == 0, added.stderr
     html = server.wait_for_page_text("sources/new-missile/", "No one else was present.")
     assert ">Kim Jong Un</a> inspected a new missile." in html
+
+
+@pytest.mark.parametrize("server", [("--dirty",)], indirect=True)
+def test_serve_dirty_as_make_serve_runs_it_rebuilds_the_edited_pages_and_keeps_the_rest(
+    server: Server, small_project: Project
+) -> None:
+    small_project.write(
+        "briefings/leaders/kim-jong-un.yml",
+        LEADER_YML.replace("Met Vladimir Putin in Vladivostok.", "Met Vladimir Putin in Vladivostok, by train."),
+    )
+    server.wait_for_page_text("leaders/kim-jong-un/", "Met Vladimir Putin in Vladivostok, by train.")
+    log = server.log.read_text(encoding="utf-8")
+    assert "INFO    -  briefing: rebuilt all 15 pages (first build)" in log
+    kept = re.search(r"briefing: rebuilt (\d+) of 15 pages; (\d+) unchanged kept from the last build", log)
+    assert kept is not None and int(kept.group(2)) > 0, log
+    assert "A 'dirty' build is being performed" not in log, "the plugin keeps no stale navigation to warn of"
+    index = server.page("search/search_index.json")
+    locations = [entry["location"] for entry in json.loads(index)["docs"]]
+    assert "countries/north-korea/" in locations and "leaders/kim-jong-un/" in locations
+    assert len(locations) == len(set(locations)), "no page indexed twice"

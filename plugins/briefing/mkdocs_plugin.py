@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from briefing import mkdocs_incremental as incremental
 from briefing.link.linking import link_html
 from briefing.mkdocs_config import BriefingConfig
 from briefing.model import KIND_FOLDERS
@@ -64,20 +65,23 @@ def _with_theme_collisions(problems: list[Problem], files: Files, config: MkDocs
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
     dirty = False
-    """Whether MkDocs rebuilds only changed pages (`--dirty`); set by on_startup."""
+    """`build --dirty`: start from a copy of the last site (`serve --dirty` keeps pages: mkdocs_incremental)."""
     serving = False
     """Whether this is `mkdocs serve`: content errors then show on the pages instead of stopping it."""
     shown_problems: tuple[Problem, ...] = ()
     """Under serve, the errors of the content on disk, while the pages come from the last good build."""
     page_problems = 0
     """Problems found in hand-written pages while rendering them; the build fails once all are reported."""
+    built_pages: tuple[Page, ...] = ()
+    """Under serve --dirty, every page of the build in order, read or kept (set in on_env)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.dirty = dirty
         self.serving = command == "serve"
         self.last_good: list[tuple[str, str, str | None]] | None = None
         """(uri, content, edit uri) of each generated file of the last build without errors."""
         self.read_cache = ReadCache(keep=self.serving)  # serve: an edit re-reads only the edited file
+        self.rebuilds = incremental.rebuilds(serving=self.serving, dirty=dirty)  # serve --dirty keeps unchanged pages
+        self.dirty = dirty and not self.rebuilds.enabled
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -95,7 +99,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         config.site_dir = str(self.atomic_site.start())
         return config
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def _add_pages(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.page_problems = 0
         for file in list(files):
             if file.src_uri.lower().endswith((".yml", ".yaml")):
@@ -164,6 +168,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.page_entity = {entity_uri(e.kind, e.id): e.id for e in self.entities.values()}
         return files
 
+    @event_priority(-10_000)  # after every plugin has added its files
+    def _plan_rebuild(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.rebuilds.enabled:
+            site_wide = (self.index.fingerprint(), str(self.dateline), [p.format() for p in self.shown_problems])
+            incremental.plan(self.rebuilds, config, files, site_wide, self._page_inputs)
+        return files
+
+    on_files = CombinedEvent(_add_pages, _plan_rebuild)
+
+    def _page_inputs(self, file: File, title: str | None) -> tuple[str | None, str]:
+        return self.page_entity.get(file.src_uri), self.outputs.head_html(file.src_uri, title)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.rebuilds.enabled:  # the pages are read: restore the kept ones, carry their HTML over
+            self.built_pages = incremental.after_reading(self.rebuilds, config, files, self.atomic_site)
+            log.info(self.rebuilds.summary())
+        return env
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not page.file.generated_by and page.file.abs_src_path:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
@@ -221,13 +243,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:
         if self.page_problems:
             raise PluginError(f"briefing: {self.page_problems} problem(s) in hand-written pages; see the lines above")
-        self.atomic_site.finish()
+        swapped = self.atomic_site.finish()
         config.site_dir = str(self.atomic_site.site_dir)  # anything later writes into the real site
+        self.rebuilds.finish(swapped=swapped, warned=bool(self.atomic_site.problems_logged), pages=self.memory.pages)
+
+    @event_priority(10)  # before Material's search plugin writes its index (priority 0)
+    def _remember_pages(self, *, config: MkDocsConfig) -> None:
+        self.memory = incremental.remember(self.rebuilds, config, self.built_pages, self._page_inputs)
 
     # After Material's search plugin writes the index (priority 0), before its offline plugin
     # inlines it into search_index.js (-100).
     @event_priority(-50)
     def _fold_search_index(self, *, config: MkDocsConfig) -> None:
+        if self.memory.search_docs is not None:  # what a cold build indexes, whatever pages this one kept
+            incremental.set_search_index(config, Path(config.site_dir), self.memory.search_docs)
         if self.config.search_index != "full":
             above = AUTO_ENTRY_LIMIT if self.config.search_index == "auto" else 0
             counts = fold_index_file(Path(config.site_dir), self.config.search_text_limit, above=above)
@@ -235,9 +264,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 log.info(f"search index folded to one entry per page: {counts[0]} entries -> {counts[1]}")
         add_unaccented_to_file(Path(config.site_dir))  # "Goita" finds Goïta
 
-    on_post_build = CombinedEvent(_fold_search_index, _swap_in_site)
+    on_post_build = CombinedEvent(_remember_pages, _fold_search_index, _swap_in_site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.rebuilds.forget()
         if hasattr(self, "atomic_site"):
             self.atomic_site.discard()
 

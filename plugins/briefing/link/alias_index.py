@@ -12,6 +12,7 @@ refer to the caller's original text. docs/linking.md describes the rules for con
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -168,6 +169,14 @@ class AliasIndex:
         starts, ends = name_boundaries()
         self._pattern = re.compile(starts + _trie_pattern(trie) + ends) if variants else None
         self._ends_name = re.compile(ends)
+
+    def fingerprint(self) -> bytes:
+        """A hash of every name and what it links to: equal for two indexes that link any text alike."""
+        digest = hashlib.blake2b(digest_size=16)
+        for key in sorted(self._variants):
+            digest.update(repr((key, self._variants[key])).encode())
+        digest.update(repr(sorted(self.ambiguous.items())).encode())
+        return digest.digest()
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Every linkable mention in plain text, in order, none overlapping."""

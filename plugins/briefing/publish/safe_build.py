@@ -105,6 +105,29 @@ class AtomicSite:
             logger.addHandler(self._counter)
         return temp
 
+    @property
+    def problems_logged(self) -> int:
+        """Warnings and errors logged since start()."""
+        return self._counter.count
+
+    def carry_over(self, rel: str) -> bool:
+        """Put the current site's file `rel` into the new site unchanged; False if there is none to take.
+
+        A hard link where the file system allows (no bytes copied), else a copy. Only for files this
+        build will not write: a write would go through the link into the current site.
+        """
+        if self.temp_dir is None or Path(rel).is_absolute() or ".." in Path(rel).parts:
+            return False
+        source, target = self.site_dir / rel, self.temp_dir / rel
+        if not source.is_file() or source.is_symlink():
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+        return True
+
     def finish(self) -> bool:
         """Swap the new site in, unless strict mode is about to abort the build; True if swapped."""
         self._stop_counting()
