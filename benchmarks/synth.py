@@ -672,7 +672,7 @@ def write_sheet(
         source, sentence = capital[0]
         lines += citation_lines([Citation(source, _quote(rng, sentence))], "  ")
         if entity.iso_code:
-            lines.append(f"iso_code: {entity.iso_code}")
+            lines.append(f"iso_code: '{entity.iso_code}'")  # quoted: YAML reads NO (Norway) as false
     if entity.kind == "organisation":
         lines.append(f"type: {rng.choice(('regional bloc', 'military alliance', 'trade body', 'UN agency'))}")
         for key, found in (("founded", links.founded), ("predecessor", links.predecessor)):

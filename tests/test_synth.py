@@ -236,3 +236,19 @@ def test_the_pictures_fire_in_the_built_site(larger: Path, tmp_path: Path) -> No
     assert any('class="briefing-offices"' in html for html in countries)
     assert "Timeline of the whole briefing" in (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert len(list((site / "events").glob("*/index.html"))) >= 5
+
+
+def test_every_code_of_the_shapes_survives_yaml_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`iso_code: NO` reads as false in YAML (Norway): the generator quotes codes."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import random
+
+    import synth
+
+    article = synth.Article("2020-01-a", "A", "2020-01", [["Nordia met the envoy over the agreement."]], ["nordia"])
+    for code in sorted(json.loads(gzip.decompress(SHAPES.read_bytes()))["countries"]):
+        country = synth.Entity("country", "nordia", "Nordia", aliases=["Osla"], iso_code=code)
+        country.mentions.append((article.id, article.paragraphs[0][0]))
+        lines = synth.write_sheet(random.Random(1), country, {"nordia": country}, {article.id: article}, [],
+                                  synth.Links())  # fmt: skip
+        assert yaml.safe_load(synth.render_lines(lines))["iso_code"] == code
