@@ -3,13 +3,23 @@
     python benchmarks/synth.py OUT_DIR --pages 1000 --seed 1 [--bad-quotes N]
 
 Writes a complete project into OUT_DIR: mkdocs.yml (the repository's, with a fixed `today`),
-briefings/ (countries, leaders, organisations, topics), sources/ and a copy of schemas/.
-About three source articles per fact sheet; the page count (sheets + sources + 6 index pages)
+briefings/ (countries, leaders, organisations, topics, events), sources/ and a copy of schemas/.
+About three source articles per fact sheet; the page count (sheets + sources + 12 other pages)
 is about --pages. Articles of 400-900 words name entities 5-20 times each, drawn from a
 Zipf-like popularity, by name, alias, native name (Hangul, accented Latin) or unaccented
 spelling, so cross-links, "Mentioned in" and backlinks all fire. Every quote is a run of words
 copied from a paragraph of the article it cites; --bad-quotes N turns N of them into near misses
 (one word changed) that no source contains, so the error paths can be timed too.
+
+The sheets use the whole model: about one sheet in ten is an event (a type from the vocabulary,
+a day, month or bare year, some spans and some announced ahead, participants with their part,
+cited), and facts on the participants' sheets name it with `event:`; every country has a real
+`iso_code` (while the bundled shapes last, see synth_world.py) and 3-8 typed relations, mostly
+with its region, `borders` where the real countries share a border; organisations list members
+with joined, suspended and left dates, a founding date and sometimes a predecessor; leaders
+hold offices (`president-of-<country>`, ...) in succession, one current holder each, heads of
+state and government marked, and some have relations too. Every one of these records is cited
+by quotes copied from the articles, like the facts.
 
 The generator never imports the `briefing` package: it writes files, as a contributor would.
 """
@@ -25,12 +35,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from synth_world import regions, world  # beside this file
+
 REPO = Path(__file__).resolve().parents[1]
 TODAY = "2026-06-30"
-INDEX_PAGES = 6  # home, four kind indexes, the sources index
+INDEX_PAGES = 12  # home, five kind indexes, sources, timeline, graph, grades, review, what's new
 SOURCES_PER_SHEET = 3
-KIND_SHARES = (("country", 0.15), ("leader", 0.45), ("organisation", 0.15), ("topic", 0.25))
-FOLDERS = {"country": "countries", "leader": "leaders", "organisation": "organisations", "topic": "topics"}
+KIND_SHARES = (("country", 0.15), ("leader", 0.40), ("organisation", 0.12), ("topic", 0.23), ("event", 0.10))
+FOLDERS = {"country": "countries", "leader": "leaders", "organisation": "organisations", "topic": "topics",
+           "event": "events"}  # fmt: skip
 SECTIONS = ("background", "politics", "military", "diplomacy", "economy", "statements")
 
 _SYLLABLES = ("ba ka ri do mu se ta lo ne vi gu ra zo pe ki ma nu so te ha ja wo ye tri dan mir vel kor sal "
@@ -40,7 +53,22 @@ _COUNTRY_ENDINGS = ("ia", "stan", "land", "ova", "ania", "ica")
 _ORG_FORMS = ("Council of {}", "{} Defence Pact", "{} Trade Union", "Commission for {}", "{} Development Bank")
 _TOPIC_FORMS = ("Sanctions on {}", "{} border dispute", "{} nuclear programme", "{} election crisis",
                 "{} gas pipeline", "{} peace talks")  # fmt: skip
-_TITLES = ("President", "Prime Minister", "Foreign Minister", "Defence Minister", "Chairman")
+_OFFICES = (("President", "state"), ("Prime Minister", "government"), ("Foreign Minister", None),
+            ("Defence Minister", None))  # fmt: skip
+_OTHER_TITLES = ("Spokesperson", "Chairman", "Deputy Foreign Minister", "Chief of Staff", "Envoy")
+_EVENT_NAMES = {"summit": "Summit", "visit": "Visit", "talks": "Talks", "agreement": "Accord",
+                "missile-launch": "Missile Launch", "weapons-test": "Weapons Test",
+                "military-exercise": "Exercises", "war": "War", "attack": "Attack", "election": "Election",
+                "coup": "Coup", "martial-law": "Emergency Decree", "impeachment": "Impeachment",
+                "withdrawal": "Withdrawal", "sanction": "Sanctions Package", "arms-sale": "Arms Deal",
+                "conference": "Conference", "statement": "Declaration"}  # fmt: skip
+_SPANS = ("talks", "military-exercise", "war", "conference", "martial-law", "withdrawal")
+_PARTS = ("host", "visitor", "launched", "signatory", "observer", "mediator", "target")
+_COUNTRY_RELATIONS = (("alliance", 3), ("military-cooperation", 4), ("arms-supply", 2), ("military-assistance", 1),
+                      ("troop-deployment", 1), ("sanctions", 2), ("hostility", 2), ("threat", 1), ("war", 1),
+                      ("treaty", 3), ("talks", 4), ("political-support", 3), ("hosts-forces-of", 1),
+                      ("expelled-forces-of", 1))  # fmt: skip
+_OTHER_RELATIONS = ("political-support", "talks", "hostility", "treaty")
 _SHARED_SURNAMES = ("Kovar", "Lindo", "Sato", "Mirek", "Haran", "Velo", "Osei", "Tamba")
 
 # Filler prose: lower-case English only, so no word of it can be taken for an invented name.
@@ -73,6 +101,9 @@ class Entity:
     native_names: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     country: str | None = None
+    event_type: str | None = None
+    iso_code: str | None = None
+    region: int = -1
     mentions: list[tuple[str, str]] = field(default_factory=list)
     """(source id, sentence) for every sentence of an article that names the entity, in writing order."""
 
@@ -188,6 +219,11 @@ def make_entities(rng: random.Random, sheets: int) -> list[Entity]:
         if len(holders) > 1:  # "Kim": a name two sheets share is declared ambiguous in both
             for holder in holders:
                 holder.ambiguous.append(family)
+    for _ in range(counts["event"]):
+        event_type = rng.choice(sorted(_EVENT_NAMES))
+        while not names.claim(name := f"{names.word()} {_EVENT_NAMES[event_type]}"):
+            pass
+        entities.append(Entity("event", _slug(name), name, event_type=event_type))
     for kind, forms in (("organisation", _ORG_FORMS), ("topic", _TOPIC_FORMS)):
         for _ in range(counts[kind]):
             while True:
@@ -312,6 +348,27 @@ def _citations(rng: random.Random, entity: Entity, sources: dict[str, Article], 
     return [Citation(source, _quote(rng, sentence)) for source, sentence in picked]
 
 
+def _cite(
+    rng: random.Random, entity: Entity, sources: dict[str, Article], count: int, prefer: Callable[[Article], bool]
+) -> list[Citation]:
+    """`count` quotes of sentences that name `entity`, from articles `prefer` accepts when there are any."""
+    pool = [m for m in entity.mentions if prefer(sources[m[0]])] or entity.mentions
+    picked = [pool[rng.randrange(len(pool))] for _ in range(count)]
+    return [Citation(source, _quote(rng, sentence)) for source, sentence in picked]
+
+
+def _naming(entity_id: str) -> Callable[[Article], bool]:
+    return lambda article: entity_id in article.cast
+
+
+def _since(year: int) -> Callable[[Article], bool]:
+    return lambda article: int(article.published[:4]) >= year
+
+
+def _newest(citations: list[Citation], sources: dict[str, Article]) -> str:
+    return max(sources[c.source].published for c in citations)[:7]
+
+
 def _fact_text(rng: random.Random, entity: Entity, others: list[Entity]) -> str:
     named = ", ".join(o.name for o in others) or "its neighbours"
     return (
@@ -320,10 +377,248 @@ def _fact_text(rng: random.Random, entity: Entity, others: list[Entity]) -> str:
     )
 
 
-def events(entity: Entity) -> list[str]:
-    """Hook: the schemas have no events yet. When they do, return an entity's event records here
-    (YAML lines) and the writer below appends them under `events:`."""
-    return []
+@dataclass
+class Record:
+    """One entry of a list on a sheet (a relation, a member, a role) or an event's own fields:
+    (key, YAML value) pairs in writing order, then its citations."""
+
+    fields: list[tuple[str, str]]
+    citations: list[Citation]
+
+
+@dataclass
+class Links:
+    """What the sheets say about each other beyond facts, by the id of the sheet that says it."""
+
+    relations: dict[str, list[Record]] = field(default_factory=dict)
+    members: dict[str, list[Record]] = field(default_factory=dict)
+    founded: dict[str, Record] = field(default_factory=dict)
+    predecessor: dict[str, Record] = field(default_factory=dict)
+    roles: dict[str, list[Record]] = field(default_factory=dict)
+    events: dict[str, Record] = field(default_factory=dict)
+    """An event's date, end, expected, place, type and participants (YAML lines), and its citations."""
+    told: dict[str, list[str]] = field(default_factory=dict)
+    """Entity id -> the events a fact on its sheet tells of (`event:`)."""
+
+
+def _year(value: int, rng: random.Random, months: float = 0.3) -> str:
+    """A year, or now and then a month of it (never after the benchmark's `today`)."""
+    if value < int(TODAY[:4]) and rng.random() < months:
+        return f"'{value}-{rng.randint(1, 12):02d}'"
+    return f"'{value}'"
+
+
+def place_countries(rng: random.Random, entities: list[Entity]) -> None:
+    """A real ISO code and region for each country, while the bundled shapes last."""
+    countries = [e for e in entities if e.kind == "country"]
+    for country, (code, region) in zip(countries, regions(rng, len(countries)), strict=False):
+        country.iso_code, country.region = code, region
+
+
+def _relation(rng: random.Random, owner: Entity, other: Entity, kind: str, sources: dict[str, Article]) -> Record:
+    cites = _cite(rng, owner, sources, rng.choice((1, 1, 2)), _naming(other.id))
+    as_of = _newest(cites, sources)
+    year = int(as_of[:4])
+    statuses = ("active", "ended", "planned", "alleged")
+    status = "active" if kind == "borders" else rng.choices(statuses, (70, 15, 5, 10))[0]
+    fields = [("type", kind), ("with", other.id), ("status", status)]
+    if status != "planned" and kind != "borders" and rng.random() < 0.8:
+        start = year - rng.randint(0, 15)
+        fields.append(("from", f"'{start}'"))
+        if status == "ended":
+            fields.append(("to", f"'{rng.randint(start, year)}'"))
+    fields.append(("as_of", f"'{as_of}'"))
+    return Record(fields, cites)
+
+
+def plan_relations(rng: random.Random, entities: list[Entity], sources: dict[str, Article], links: Links) -> None:
+    """3-8 relations a country (borders first, then mostly its region), and a few between leaders."""
+    countries = [e for e in entities if e.kind == "country"]
+    leaders = [e for e in entities if e.kind == "leader"]
+    others = [e for e in entities if e.kind in ("leader", "organisation")]
+    by_code = {c.iso_code: c for c in countries if c.iso_code}
+    region_of: dict[int, list[Entity]] = {}
+    for country in countries:
+        region_of.setdefault(country.region, []).append(country)
+    degree: dict[str, int] = {}
+    pairs: set[tuple[str, str]] = set()
+    kinds, weights = zip(*_COUNTRY_RELATIONS, strict=True)
+
+    def add(owner: Entity, other: Entity, kind: str) -> None:
+        pairs.add((min(owner.id, other.id), max(owner.id, other.id)))
+        for end in (owner.id, other.id):
+            degree[end] = degree.get(end, 0) + 1
+        links.relations.setdefault(owner.id, []).append(_relation(rng, owner, other, kind, sources))
+
+    def free(a: Entity, b: Entity) -> bool:
+        return a is not b and (min(a.id, b.id), max(a.id, b.id)) not in pairs
+
+    for country in countries:
+        wanted = rng.randint(3, 8)
+        borders = world().borders.get(country.iso_code or "", frozenset())
+        neighbours = [by_code[code] for code in sorted(borders) if code in by_code]
+        mates = [c for c in region_of[country.region] if c is not country] if country.region >= 0 else []
+        for _ in range(40):
+            if degree.get(country.id, 0) >= wanted:
+                break
+            open_borders = [n for n in neighbours if free(country, n) and degree.get(n.id, 0) < 8]
+            roll = rng.random()
+            if open_borders:
+                other, kind = open_borders[0], "borders"
+            elif roll < 0.6 and mates:
+                other, kind = rng.choice(mates), rng.choices(kinds, weights)[0]
+            elif roll < 0.85:
+                other, kind = rng.choice(countries), rng.choices(kinds, weights)[0]
+            else:
+                other, kind = rng.choice(others), rng.choice(_OTHER_RELATIONS)
+            if free(country, other) and (other.kind != "country" or degree.get(other.id, 0) < 8):
+                add(country, other, kind)
+    for leader in leaders:
+        if rng.random() < 0.15:
+            other = rng.choice(leaders + countries)
+            if free(leader, other):
+                add(leader, other, rng.choice(_OTHER_RELATIONS))
+
+
+def plan_members(rng: random.Random, entities: list[Entity], sources: dict[str, Article], links: Links) -> None:
+    """Each organisation: 3-12 members, mostly of one region, joined (some left or suspended), cited;
+    its founding date; now and then an earlier organisation as its predecessor or member."""
+    countries = [e for e in entities if e.kind == "country"]
+    organisations = [e for e in entities if e.kind == "organisation"]
+    for number, organisation in enumerate(organisations):
+        core = rng.choice(countries).region
+        pool = sorted(countries, key=lambda c: (c.region != core, rng.random()))
+        members = pool[: rng.randint(3, 12)]
+        if number and rng.random() < 0.15:
+            members.append(rng.choice(organisations[:number]))
+        founded = rng.randint(1945, 2010)
+        records = []
+        for member in members:
+            cites = _cite(rng, organisation, sources, 1, _naming(member.id))
+            as_of = _newest(cites, sources)
+            year = int(as_of[:4])
+            joined = rng.randint(founded, year)
+            fields = [("id", member.id)]
+            if rng.random() < 0.9:
+                fields.append(("joined", _year(joined, rng, 0.2)))
+            roll = rng.random()
+            if roll < 0.1 and joined < year:
+                fields.append(("left", f"'{rng.randint(joined + 1, year)}'"))
+            elif roll < 0.15 and joined < year:
+                fields.append(("suspended", f"'{rng.randint(joined + 1, year)}'"))
+            fields.append(("as_of", f"'{as_of}'"))
+            records.append(Record(fields, cites))
+        links.members[organisation.id] = records
+        links.founded[organisation.id] = Record([("date", f"'{founded}'")], _citations(rng, organisation, sources, 1))
+        if number and rng.random() < 0.15:
+            before = rng.choice(organisations[:number])
+            cites = _cite(rng, organisation, sources, 1, _naming(before.id))
+            links.predecessor[organisation.id] = Record([("id", before.id)], cites)
+
+
+def plan_roles(rng: random.Random, entities: list[Entity], sources: dict[str, Article], links: Links) -> None:
+    """Leaders hold their country's offices in succession (the last one current), or an office-less title."""
+    by_country: dict[str, list[Entity]] = {}
+    for leader in (e for e in entities if e.kind == "leader"):
+        assert leader.country is not None
+        by_country.setdefault(leader.country, []).append(leader)
+    for country, leaders in by_country.items():
+        offices: dict[int, list[Entity]] = {}
+        for leader in leaders:
+            if rng.random() < 0.8:
+                offices.setdefault(sum(map(len, offices.values())) % len(_OFFICES), []).append(leader)
+            else:
+                cites = _citations(rng, leader, sources, 1)
+                year = int(_newest(cites, sources)[:4])
+                status = "acting" if rng.random() < 0.1 else "current"
+                start = _year(year - rng.randint(0, 6), rng)
+                fields = [("title", rng.choice(_OTHER_TITLES)), ("country", country), ("status", status),
+                          ("from", start), ("as_of", f"'{_newest(cites, sources)}'")]  # fmt: skip
+                links.roles.setdefault(leader.id, []).append(Record(fields, cites))
+        for slot, holders in sorted(offices.items()):
+            title, head = _OFFICES[slot]
+            office = f"{_slug(title)}-of-{country}"
+            cites = _citations(rng, holders[-1], sources, 1)
+            starts = [int(_newest(cites, sources)[:4]) - rng.randint(0, 4)]
+            for _ in holders[:-1]:
+                starts.insert(0, starts[0] - rng.randint(2, 6))
+            texts = [_year(y, rng) for y in starts]
+            for position, holder in enumerate(holders):
+                last = position == len(holders) - 1
+                if not last:
+                    left = starts[position + 1]
+                    cites = _cite(rng, holder, sources, 1, _since(left))
+                fields = [("title", title), ("office", office)] + ([("head", head)] if head else [])
+                fields += [("country", country), ("status", "current" if last else "former"), ("from", texts[position])]
+                if not last:
+                    fields.append(("to", texts[position + 1]))
+                fields.append(("as_of", f"'{_newest(cites, sources)}'"))
+                links.roles.setdefault(holder.id, []).insert(0, Record(fields, cites))
+    for leader_id, records in links.roles.items():
+        if rng.random() < 0.3:
+            leader = next(e for e in entities if e.id == leader_id)
+            cites = _citations(rng, leader, sources, 1)
+            end = int(_newest(cites, sources)[:4]) - rng.randint(1, 8)
+            fields = [("title", rng.choice(_OTHER_TITLES)), ("country", leader.country or ""), ("status", "former"),
+                      ("from", f"'{end - rng.randint(1, 5)}'"), ("to", f"'{end}'"),
+                      ("as_of", f"'{_newest(cites, sources)}'")]  # fmt: skip
+            records.append(Record(fields, cites))
+
+
+def _months_before(month: str, count: int) -> str:
+    year, number = int(month[:4]), int(month[5:7]) - count
+    while number < 1:
+        year, number = year - 1, number + 12
+    return f"{year}-{number:02d}"
+
+
+def plan_events(
+    rng: random.Random, entities: list[Entity], by_id: dict[str, Entity], sources: dict[str, Article], links: Links
+) -> None:
+    """Each event: its date (a day, a month or a bare year, some spans, a few announced ahead), 2-5
+    participants from the articles that report it, a place, citations; facts on half the participants'
+    sheets tell of it."""
+    for event in (e for e in entities if e.kind == "event"):
+        assert event.event_type is not None
+        cites = _citations(rng, event, sources, rng.choice((1, 1, 2)))
+        published = min(sources[c.source].published for c in cites)
+        fields: list[tuple[str, str]] = []
+        roll = rng.random()
+        if roll < 0.06:
+            fields += [("date", f"'{TODAY[:4]}-{rng.randint(int(TODAY[5:7]) + 1, 12):02d}'"), ("expected", "true")]
+        elif event.event_type in _SPANS and roll < 0.5:
+            fields += [("date", f"'{_months_before(published, rng.randint(1, 6))}'"), ("end", f"'{published[:7]}'")]
+        elif roll < 0.85:
+            fields.append(("date", f"'{published}'"))
+        else:
+            fields.append(("date", f"'{published[:4]}'"))
+        cast = sorted({i for c in cites for i in sources[c.source].cast} - {event.id})
+        cast = [i for i in cast if by_id[i].kind != "event"]
+        ranked = sorted(cast, key=lambda i: (by_id[i].kind not in ("country", "leader"), rng.random()))
+        taking = ranked[: rng.randint(2, 5)] or [rng.choice([e.id for e in entities if e.kind == "country"])]
+        places = [by_id[i].aliases[0] for i in taking if by_id[i].kind == "country"]
+        if places and rng.random() < 0.7:
+            fields.append(("place", _yaml_str(places[0])))
+        fields.append(("type", event.event_type))
+        fields.append(("participants", ""))
+        for participant in sorted(taking):
+            part = f"\n    role: {rng.choice(_PARTS)}" if rng.random() < 0.4 else ""
+            fields.append(("", f"  - id: {participant}{part}"))
+            if rng.random() < 0.5:
+                links.told.setdefault(participant, []).append(event.id)
+        links.events[event.id] = Record(fields, cites)
+
+
+def plan_links(
+    rng: random.Random, entities: list[Entity], by_id: dict[str, Entity], sources: dict[str, Article]
+) -> Links:
+    links = Links()
+    place_countries(rng, entities)
+    plan_relations(rng, entities, sources, links)
+    plan_members(rng, entities, sources, links)
+    plan_roles(rng, entities, sources, links)
+    plan_events(rng, entities, by_id, sources, links)
+    return links
 
 
 Line = str | list[str]
@@ -335,12 +630,18 @@ def render_lines(lines: list[Line]) -> str:
 
 
 def write_sheet(
-    rng: random.Random, entity: Entity, by_id: dict[str, Entity], sources: dict[str, Article], quotes: list[list[str]]
+    rng: random.Random,
+    entity: Entity,
+    by_id: dict[str, Entity],
+    sources: dict[str, Article],
+    quotes: list[list[str]],
+    links: Links,
 ) -> list[Line]:
     """The YAML lines of one fact sheet; `quotes` collects each quote line, so some can be spoilt later."""
     schema = f"# yaml-language-server: $schema=../../schemas/{entity.kind}.schema.json"
     lines: list[Line] = [schema, f"name: {_yaml_str(entity.name)}"]
-    for key, values in (("aliases", entity.aliases), ("native_names", entity.native_names),
+    aliases = entity.aliases[1:] if entity.kind == "country" else entity.aliases  # the capital is declared below
+    for key, values in (("aliases", aliases), ("native_names", entity.native_names),
                         ("ambiguous_aliases", entity.ambiguous)):  # fmt: skip
         if values:
             lines.append(f"{key}:")
@@ -354,37 +655,50 @@ def write_sheet(
             out += [f"{indent}  - source: {c.source}", quote]
         return out
 
+    def record_lines(key: str, records: list[Record]) -> list[Line]:
+        out: list[Line] = [f"{key}:"] if records else []
+        for record in records:
+            out += [f"{'  - ' if i == 0 else '    '}{k}: {v}" for i, (k, v) in enumerate(record.fields)]
+            out += citation_lines(record.citations, "    ")
+        return out
+
     def newest(citations: list[Citation]) -> str:
-        return max(sources[c.source].published for c in citations)[:7]
+        return _newest(citations, sources)
 
     co_mentioned = sorted({i for s, _ in entity.mentions for i in sources[s].cast} - {entity.id})
     if entity.kind == "country":
-        lines += ["capital:", f"  name: {_yaml_str(entity.aliases[0])}"]
+        lines += ["capital:", f"  name: {_yaml_str(entity.aliases[0])}", "  alias: true"]
         capital = [m for m in entity.mentions if entity.aliases[0] in m[1]] or entity.mentions
         source, sentence = capital[0]
         lines += citation_lines([Citation(source, _quote(rng, sentence))], "  ")
+        if entity.iso_code:
+            lines.append(f"iso_code: '{entity.iso_code}'")  # quoted: YAML reads NO (Norway) as false
     if entity.kind == "organisation":
         lines.append(f"type: {rng.choice(('regional bloc', 'military alliance', 'trade body', 'UN agency'))}")
+        for key, found in (("founded", links.founded), ("predecessor", links.predecessor)):
+            if record := found.get(entity.id):
+                lines += [f"{key}:", *(f"  {k}: {v}" for k, v in record.fields)]
+                lines += citation_lines(record.citations, "  ")
+        lines += record_lines("members", links.members.get(entity.id, []))
     if entity.kind == "leader":
         lines.append(f"country: {entity.country}")
-        lines.append("roles:")
-        for number in range(rng.randint(1, 2)):
-            cites = _citations(rng, entity, sources, 1)
-            cited_year = int(newest(cites)[:4])
-            start = cited_year - rng.randint(1, 8)
-            lines += [f"  - title: {rng.choice(_TITLES)}", f"    country: {entity.country}"]
-            status = "current" if number == 0 else "former"
-            lines += [f"    status: {status}", f"    from: '{start}'"]
-            if status == "former":
-                lines.append(f"    to: '{min(cited_year, start + rng.randint(1, 4))}'")
-            lines.append(f"    as_of: '{newest(cites)}'")
-            lines += citation_lines(cites, "    ")
+        lines += record_lines("roles", links.roles.get(entity.id, []))
+    if entity.kind == "event":
+        event = links.events[entity.id]
+        lines += [(f"{k}: {v}" if v else f"{k}:") if k else v for k, v in event.fields]
+        lines += citation_lines(event.citations, "")
     if entity.kind == "topic":
         for key, kind in (("countries", "country"), ("leaders", "leader"), ("organisations", "organisation")):
             ids = [i for i in co_mentioned if by_id[i].kind == kind][:5]
             if ids:
                 lines.append(f"{key}: [{', '.join(ids)}]")
-    lines.append(f"summary: {_yaml_str(f'{entity.name}, as the sources of this synthetic briefing describe it.')}")
+    lines += record_lines("relations", links.relations.get(entity.id, []))
+    summary = f"{entity.name}, as the sources of this synthetic briefing describe it."
+    if entity.kind == "event":
+        summary = f"{entity.name}: a {entity.event_type} as the sources of this synthetic briefing report it."
+    lines.append(f"summary: {_yaml_str(summary)}")
+    if entity.kind == "event":
+        return lines
     lines.append("facts:")
     for _ in range(rng.randint(3, 8)):
         cites = _citations(rng, entity, sources, rng.choice((1, 1, 1, 2)))
@@ -397,7 +711,13 @@ def write_sheet(
         if about:
             lines.append(f"    about: [{', '.join(about)}]")
         lines += citation_lines(cites, "    ")
-    lines += events(entity)
+    for event_id in links.told.get(entity.id, []):
+        event = by_id[event_id]
+        cites = _cite(rng, entity, sources, 1, _naming(event_id))
+        text = f"{_fact_text(rng, entity, [])[:-1]}, at the {event.name}."
+        lines += [f"  - text: {_yaml_str(text)}", f"    as_of: '{newest(cites)}'", f"    event: {event_id}",
+                  f"    section: {rng.choice(SECTIONS)}"]  # fmt: skip
+        lines += citation_lines(cites, "    ")
     return lines
 
 
@@ -442,8 +762,9 @@ def write_project(out: Path, pages: int, seed: int, bad_quotes: int = 0) -> dict
         front = f"---\ntitle: {_yaml_str(article.title)}\npublisher: Synthetic Wire\npublished: '{article.published}'\n"
         front += f"url: https://news.example.org/{article.id}\nlanguage: en\n---\n\n"
         (out / "sources" / f"{article.id}.md").write_text(front + article.text() + "\n", encoding="utf-8")
+    links = plan_links(rng, entities, by_id, sources)
     quotes: list[list[str]] = []
-    texts = {e.id: write_sheet(rng, e, by_id, sources, quotes) for e in entities}
+    texts = {e.id: write_sheet(rng, e, by_id, sources, quotes, links) for e in entities}
     spoilt = spoil_quotes(rng, quotes, bad_quotes, [" ".join(p) for a in articles for p in a.paragraphs])
     if spoilt < bad_quotes:
         raise SystemExit(f"could only spoil {spoilt} of {bad_quotes} quotes")

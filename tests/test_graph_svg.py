@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -202,20 +203,72 @@ def test_overview_at_2000_entities_stays_readable_and_small() -> None:
     svgs = html.count("<svg ")
     assert len(html.encode()) < 2_500_000, len(html.encode())
     assert seconds < 10
-    # Every entity appears exactly once: in a picture or in the closing list.
-    assert sum(html.count(f'href="../e{i:04}/"') for i in range(2000)) == 2000
+    # Every entity is told once in words: under the one picture it belongs to, or in the closing list,
+    # which holds only entities without a relation; every entity with one is drawn.
+    loose = html.split("Not in a picture")[1] if "Not in a picture" in html else ""
+    words = "".join(re.findall(r"<figcaption.*?</figcaption>", html)) + loose
+    words = re.sub(r"From picture \d+, drawn again: .*?\.(?= [A-Z]|</figcaption>)", "", words)
+    assert all(words.count(f'href="../e{i:04}/"') == 1 for i in range(2000))
+    related = {e.source for e in edges} | {e.target for e in edges}  # type: ignore[attr-defined]
+    drawn = "".join(re.findall(r"<svg .*?</svg>", html))
+    assert all(f'xlink:href="../{node}/"' in drawn for node in related)
+    assert not any(f'href="../{node}/"' in loose for node in related)
     per_picture = [part.split("</svg>")[0].count("<a ") for part in html.split("<svg ")[1:]]
     assert max(per_picture) <= 25 and svgs == len(per_picture)
     print(f"overview 2000/5000: {len(html.encode())} bytes, {svgs} pictures, {seconds:.2f} s CPU")
 
 
-def test_overview_pictures_have_titles_and_an_index() -> None:
+def test_overview_pictures_have_titles_an_index_and_their_members_in_words() -> None:
     html = graph.overview_svg(NODES, EDGES, title="All relations", id_prefix="all")
     root = ET.fromstring(html)
     first = next(root.iter(f"{SVG}svg"))
     assert first.findtext(f"{SVG}title") == "Around North Korea"
-    assert '<a href="#all-p1">North Korea (9)</a>' in html
+    assert '<li>Around countries: <a href="#all-p1">North Korea</a> (4 c, 1 l, 1 o, 2 t, 1 e)</li>' in html
     assert "javascript" not in html
+    caption = html.split('<figcaption class="bg-overview-members">')[1].split("</figcaption>")[0]
+    assert caption == (
+        'Countries: <a href="../iran/">Iran</a>, <a href="../north-korea/">North Korea</a>, '
+        '<a href="../china/">People&#x27;s Republic of China</a>, <a href="../russia/">Russia</a>. '
+        'Leaders: <a href="../kim-jong-un/">Kim Jong Un</a>. '
+        'Organisations: <a href="../unsc/">United Nations Security Council</a>. '
+        'Topics: &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;, <a href="../nuclear/">Nuclear weapons programme</a>. '
+        'Events: <a href="../sixth-test/">Sixth nuclear test</a>.'
+    )
+    assert "&lt;script&gt;" in caption and "javascript" not in caption
+
+
+def star(satellites: int) -> tuple[list[object], list[object]]:
+    """A country with many leaders and events, and three neighbours with a few of their own."""
+    nodes = [GraphNode("hub", "Hubland", "country", "../hub/")]
+    edges = []
+    for i in range(satellites):
+        kind = "leader" if i % 2 else "event"
+        nodes.append(GraphNode(f"s{i:02}", f"Satellite {i:02}", kind, f"../s{i:02}/"))
+        edges.append(GraphEdge(f"s{i:02}", "hub", "part of", ""))
+    for n in range(3):
+        nodes.append(GraphNode(f"n{n}", f"Neighbour {n}", "country", f"../n{n}/"))
+        edges.append(GraphEdge("hub", f"n{n}", "borders", ""))
+        for k in range(3):
+            nodes.append(GraphNode(f"n{n}l{k}", f"Leader {n}.{k}", "leader", f"../n{n}l{k}/"))
+            edges.append(GraphEdge(f"n{n}l{k}", f"n{n}", "leads", ""))
+    nodes.append(GraphNode("alone", "Island with no relation", "country", "../alone/"))
+    return nodes, edges
+
+
+def test_overview_draws_the_entities_a_full_picture_had_no_room_for_in_a_continuation() -> None:
+    """Before: a hub's picture filled up and its leaders and events went to a list of loose entities."""
+    nodes, edges = star(60)
+    html = graph.overview_svg(nodes, edges, title="All relations", id_prefix="all")
+    root = ET.fromstring(html)
+    titles = [svg.findtext(f"{SVG}title") for svg in root.iter(f"{SVG}svg")]
+    assert titles[0] == "Around Hubland"
+    assert "Picture 1 continued, around Hubland" in titles
+    drawn = "".join(re.findall(r"<svg .*?</svg>", html))
+    assert all(f'xlink:href="../{n.id}/"' in drawn for n in nodes if n.id != "alone")  # type: ignore[attr-defined]
+    loose = html.split("Not in a picture (no relation on file):")[1]
+    assert loose == '</p><ul><li><a href="../alone/">Island with no relation</a> (country)</li></ul></section></div>'
+    assert 'From picture 1, drawn again: <a href="../hub/">Hubland</a>.' in html
+    assert all(svg.count("<a ") <= 25 for svg in re.findall(r"<svg .*?</svg>", html))
 
 
 SCRIPT = """

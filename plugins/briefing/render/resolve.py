@@ -10,7 +10,7 @@ from datetime import date
 from briefing.check.quotes import find_quote
 from briefing.link.crosslinks import Mentioned, linked_from, mentions_in_pages, mentions_in_sources
 from briefing.link.linking import AliasIndex
-from briefing.model import Briefing, Citation, Entity, Fact, PartialDate, Role
+from briefing.model import Briefing, Citation, Entity, PartialDate, Role
 from briefing.read.sections import DEFAULT_SECTIONS, Section
 from briefing.render.relations import Link, Tenure, all_links, links_by_entity, offices_of
 from briefing.render.timelines import Entry, all_entries
@@ -27,14 +27,6 @@ class CitingFact:
     text: str
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    date: PartialDate
-    fact: Fact
-    owner: str
-    anchor: str
-
-
 @dataclass
 class Resolved:
     briefing: Briefing
@@ -45,7 +37,6 @@ class Resolved:
     leaders_of: dict[str, list[tuple[Entity, Role]]] = field(default_factory=dict)
     mentioned_in: dict[str, list[Mentioned]] = field(default_factory=dict)
     linked_from: dict[str, list[str]] = field(default_factory=dict)
-    timelines: dict[str, list[TimelineEntry]] = field(default_factory=dict)
     links: dict[str, list[Link]] = field(default_factory=dict)
     """Entity id -> every relations-graph link that touches it."""
     all_links: list[Link] = field(default_factory=list)
@@ -108,7 +99,6 @@ def resolve(
         resolved.linked_from = linked_from(briefing.entities.values(), index)
     cited: dict[str, dict[int, list[CitingFact]]] = defaultdict(lambda: defaultdict(list))
     leaders: dict[str, list[tuple[Entity, Role]]] = defaultdict(list)
-    timelines: dict[str, list[TimelineEntry]] = defaultdict(list)
 
     def cite(entity: Entity, anchor: str, text: str, citations: tuple[Citation, ...]) -> None:
         for citation in citations:
@@ -141,17 +131,10 @@ def resolve(
             cite(entity, anchor, fact.text, fact.citations)
             if fact.event:
                 resolved.told_in.setdefault(fact.event, []).append(CitingFact(entity.id, anchor, fact.text))
-            if fact.date:
-                for owner in (entity.id, *fact.about):
-                    if owner in briefing.entities:
-                        timelines[owner].append(TimelineEntry(fact.date, fact, entity.id, anchor))
 
     resolved.cited_by = {s: dict(sorted(p.items())) for s, p in sorted(cited.items())}
     resolved.leaders_of = {
         c: sorted(rows, key=lambda r: (r[1].status != "current", r[0].name)) for c, rows in sorted(leaders.items())
-    }
-    resolved.timelines = {
-        k: sorted(v, key=lambda t: (t.date, t.owner != k, t.owner, t.anchor)) for k, v in sorted(timelines.items())
     }
     return resolved
 

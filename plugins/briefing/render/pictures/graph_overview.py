@@ -17,12 +17,20 @@ small enough for one-line labels without overlaps):
 3. Draw the hub in the middle, its direct neighbours on a first ring, the rest on a second ring
    next to the neighbour they were reached through. Lines show the relations inside the picture;
    each node's tooltip counts the relations that lead to other pictures.
-4. Entities left alone (no relations, or all their neighbours already placed) are not drawn: they
-   are listed with links, and with links to the pictures that hold their neighbours.
+4. An entity whose neighbours were all placed before it could be (the leaders and events of a hub
+   whose picture filled up with better-connected entities) is not left out: after the pictures
+   grown from hubs come continuations, "Around X, continued", each with X (drawn again, for
+   context) and up to `max_nodes - 1` of those entities, attached to their best-connected
+   neighbour. So only entities with no relation at all are left undrawn; they are listed.
+
+Each picture carries its members in words under it, grouped by kind, as links: an SVG with
+role="img" is one image to a screen reader, whose links inside it cannot be reached, and the
+words let a reader find an entity on the page with the browser's search.
 
 Filtering without JavaScript: an index at the top groups the pictures by the hub's kind, with
-one anchor per picture. Each picture is its own `<svg role="img">` with a `<title>` and `<desc>`.
-Everything is sorted explicitly, so the output is byte-identical run to run.
+one anchor per picture and the count of each kind in it. Each picture is its own
+`<svg role="img">` with a `<title>` and `<desc>`. Everything is sorted explicitly, so the output
+is byte-identical run to run.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from collections.abc import Iterable
 
 from .graph_nodes import (
     KIND_NAMES,
+    KIND_ORDER,
     KINDS,
     GraphEdge,
     GraphNode,
@@ -43,6 +52,7 @@ from .graph_nodes import (
     outward_label,
     svg_open,
 )
+from .graph_partition import Picture, partition
 from .svg_text import attr, chars_fitting, num, safe_href, text, wrap
 
 NODE_SIZE = 8.0
@@ -50,30 +60,10 @@ HUB_SIZE = 14.0
 LABEL_PX = 11.0
 LABEL_BOX = 96.0
 MARGIN = 10.0
+PLURALS = {"country": "countries", "leader": "leaders", "organisation": "organisations", "topic": "topics",
+           "event": "events"}  # fmt: skip
 
-
-def _partition(
-    order: list[str], adjacency: dict[str, set[str]], max_nodes: int
-) -> list[tuple[list[str], dict[str, str]]]:
-    """Pictures as (members in the order they were taken, parent of each non-hub member)."""
-    rank = {node_id: i for i, node_id in enumerate(order)}
-    placed: set[str] = set()
-    pictures: list[tuple[list[str], dict[str, str]]] = []
-    for hub in order:
-        if hub in placed:
-            continue
-        members, parent = [hub], {}
-        placed.add(hub)
-        i = 0
-        while i < len(members) and len(members) < max_nodes:
-            for other in sorted(adjacency[members[i]], key=rank.__getitem__):
-                if other not in placed and len(members) < max_nodes:
-                    members.append(other)
-                    parent[other] = members[i]
-                    placed.add(other)
-            i += 1
-        pictures.append((members, parent))
-    return pictures
+LOOSE = "Not in a picture (no relation on file):"
 
 
 def _ring_radius(count: int, floor: float) -> float:
@@ -82,14 +72,27 @@ def _ring_radius(count: int, floor: float) -> float:
     return max(floor, (LABEL_BOX + 6) / (2 * math.sin(math.pi / count)))
 
 
-def _picture(
-    members: list[str],
-    parent: dict[str, str],
-    by_id: dict[str, GraphNode],
-    adjacency: dict[str, set[str]],
-    pid: str,
-) -> str:
+def _link(node: GraphNode) -> str:
+    href = safe_href(node.href)
+    return f'<a href="{href}">{text(node.label)}</a>' if href is not None else text(node.label)
+
+
+def _members_html(members: list[str], by_id: dict[str, GraphNode], again: list[str], first_drawn: int) -> str:
+    """The picture's entities in words, by kind: "Countries: A, B. Leaders: C." with links; the anchors
+    of a continuation first, as drawn again."""
+    groups: dict[str, list[str]] = {}
+    for member in sorted(set(members) - set(again), key=lambda m: node_order(by_id[m])):
+        groups.setdefault(by_id[member].kind, []).append(_link(by_id[member]))
+    parts = [f"{PLURALS[kind].capitalize()}: {', '.join(names)}." for kind, names in groups.items()]
+    if again:
+        parts.insert(0, f"From picture {first_drawn}, drawn again: {', '.join(_link(by_id[m]) for m in again)}.")
+    return f'<figcaption class="bg-overview-members">{" ".join(parts)}</figcaption>'
+
+
+def _picture(picture: Picture, by_id: dict[str, GraphNode], adjacency: dict[str, set[str]], pid: str) -> str:
+    members, parent, first_drawn = picture
     hub = members[0]
+    again = [m for m in members if m in set(parent.values())] if first_drawn else []
     first = sorted((m for m in members[1:] if parent[m] == hub), key=lambda m: node_order(by_id[m]))
     first_index = {m: i for i, m in enumerate(first)}
 
@@ -132,21 +135,36 @@ def _picture(
         tip = f"{node.label} ({KIND_NAMES[node.kind].lower()}): {len(adjacency[member])} related"
         if outside[member]:
             tip += f", {outside[member]} of them in other pictures"
+        if member in again:
+            tip += f"; drawn with its best-connected neighbours in picture {first_drawn}"
         drawn.append(node_svg(node, x, y, size, label, place, tip, LABEL_PX + 2))
 
     links_out = sum(outside.values())
-    desc = (
-        f"{len(members)} entities around {by_id[hub].label}, the best-connected entity not in an earlier "
-        f"picture, and the {len(lines)} relations among them. {links_out} relations lead to other pictures."
-    )
+    name = by_id[hub].label
+    if first_drawn:
+        title = f"Picture {first_drawn} continued, around {name}" + (
+            f" and {len(again) - 1} more" if len(again) > 1 else ""
+        )
+        desc = (
+            f"{len(again)} entities of picture {first_drawn} drawn again, and {len(members) - len(again)} entities "
+            f"related to them that no earlier picture had room for; {len(lines)} relations among them, "
+            f"{links_out} to other pictures."
+        )
+    else:
+        title = f"Around {name}"
+        desc = (
+            f"{len(members)} entities around {name}, the best-connected entity not in an earlier "
+            f"picture, and the {len(lines)} relations among them. {links_out} relations lead to other pictures."
+        )
     svg = (
-        svg_open(2 * half, height, pid, f"Around {by_id[hub].label}", desc, "briefing-graph bg-overview")
+        svg_open(2 * half, height, pid, title, desc, "briefing-graph bg-overview")
         + f'<g class="bg-edges">{"".join(lines)}</g>'
         + "".join(drawn)
         + legend_svg((by_id[m].kind for m in members), MARGIN, height - MARGIN)
         + "</svg>"
     )
-    return f'<figure class="bg-overview-picture" id="{attr(pid)}">{svg}</figure>'
+    words = _members_html(members, by_id, again, first_drawn)
+    return f'<figure class="bg-overview-picture" id="{attr(pid)}">{svg}{words}</figure>'
 
 
 def overview_svg(
@@ -159,7 +177,8 @@ def overview_svg(
 ) -> str:
     """An HTML fragment: an index by hub kind, one `<svg>` per hub picture, the entities left alone.
 
-    Every node appears exactly once: in one picture or in the closing list. Ids in the fragment
+    Every node appears once as a member of a picture or in the closing list (which holds only nodes
+    without edges); the hub of a continuation is drawn again as its centre. Ids in the fragment
     start with `id_prefix`; pictures are `{id_prefix}-p1`, `{id_prefix}-p2`, ... in hub order.
     Raises ValueError for an unknown kind or an edge whose end is not among `nodes`.
     """
@@ -169,43 +188,43 @@ def overview_svg(
         adjacency[edge.source].add(edge.target)
         adjacency[edge.target].add(edge.source)
     order = sorted(by_id, key=lambda n: (-len(adjacency[n]), node_order(by_id[n])))
-    pictures = [p for p in _partition(order, adjacency, max(2, max_nodes)) if len(p[0]) > 1]
-    home = {member: i for i, (members, _) in enumerate(pictures, 1) for member in members}
-    loose = sorted((n for n in by_id if n not in home), key=lambda n: node_order(by_id[n]))
+    pictures = partition(order, adjacency, max(2, max_nodes))
+    drawn = {member for members, _, _ in pictures for member in members}
+    loose = sorted((n for n in by_id if n not in drawn), key=lambda n: node_order(by_id[n]))
 
     index: dict[str, list[str]] = {}
     figures: list[str] = []
-    for i, (members, parent) in enumerate(pictures, 1):
+    for i, picture in enumerate(pictures, 1):
+        members, _, first_drawn = picture
         pid = f"{id_prefix}-p{i}"
         hub = by_id[members[0]]
-        index.setdefault(hub.kind, []).append(f'<a href="#{attr(pid)}">{text(hub.label)} ({len(members)})</a>')
-        figures.append(_picture(members, parent, by_id, adjacency, pid))
+        kinds = sorted({by_id[m].kind for m in members}, key=KIND_ORDER.__getitem__)
+        counts = ", ".join(f"{sum(by_id[m].kind == k for m in members)} {k[0]}" for k in kinds)
+        name = f"{text(hub.label)} (picture {first_drawn} continued)" if first_drawn else text(hub.label)
+        index.setdefault(hub.kind, []).append(f'<a href="#{attr(pid)}">{name}</a> ({counts})')
+        figures.append(_picture(picture, by_id, adjacency, pid))
     index_items = "".join(
-        f"<li>Around {text(KIND_NAMES[kind].lower())}s: {', '.join(index[kind])}</li>"
-        for kind in KINDS
-        if kind in index
+        f"<li>Around {PLURALS[kind]}: {', '.join(index[kind])}</li>" for kind in KINDS if kind in index
     )
+    key = ", ".join(f"{kind[0]} {PLURALS[kind]}" for kind in KINDS)
     loose_items: list[str] = []
     for node_id in loose:
         node = by_id[node_id]
         href = safe_href(node.href)
         name = f'<a href="{href}">{text(node.label)}</a>' if href is not None else text(node.label)
-        where = sorted({home[other] for other in adjacency[node_id]})
-        near = ", ".join(f'<a href="#{attr(id_prefix)}-p{p}">picture {p}</a>' for p in where)
-        loose_items.append(
-            f"<li>{name} ({text(KIND_NAMES[node.kind].lower())}){': related to ' + near if near else ''}</li>"
-        )
+        loose_items.append(f"<li>{name} ({text(KIND_NAMES[node.kind].lower())})</li>")
     edge_count = sum(len(v) for v in adjacency.values()) // 2
     summary = (
         f"{len(by_id)} entities and {edge_count} related pairs, in {len(pictures)} pictures of at most "
-        f"{max(2, max_nodes)} entities, each grown from the best-connected entity not yet shown."
+        f"{max(2, max_nodes)} entities, each grown from the best-connected entity not yet shown; in the "
+        f"index, the count of each kind in a picture ({key})."
     )
     parts = [
         f'<div class="briefing-graph-overview" id="{attr(id_prefix)}">',
         f"<p><strong>{text(title)}</strong>. {text(summary)}</p>",
         f'<nav aria-label="{attr(title)}: pictures"><ul>{index_items}</ul></nav>' if index_items else "",
         "".join(figures),
-        f'<section class="bg-overview-loose"><p>Not in a picture:</p><ul>{"".join(loose_items)}</ul></section>'
+        f'<section class="bg-overview-loose"><p>{LOOSE}</p><ul>{"".join(loose_items)}</ul></section>'
         if loose_items
         else "",
         "</div>",
