@@ -71,7 +71,8 @@ def blockers(config: MkDocsConfig) -> list[str]:
     found += [
         f"the Markdown extension '{e}' includes other files" for e in extensions if e in FILE_INCLUDING_EXTENSIONS
     ]
-    if search_entries(config) is None and any(n in config.plugins for n in ("search", "material/search")):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and getattr(search.config, "enabled", True) and search_entries(config) is None:
         found.append("the search plugin's index cannot be merged")
     return found
 
