@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from shared_builds import once
+from xdist_order import pytest_xdist_make_scheduler  # noqa: F401  (the hook: how -n 2 shares the suite)
+
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS_YML = """\
 site_name: Test Briefing
@@ -65,11 +68,15 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """An empty briefing project: mkdocs.yml and the real schemas, no content."""
-    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (tmp_path / "briefings").mkdir()
-    (tmp_path / "sources").mkdir()
-    return Project(tmp_path)
+    return empty_project(tmp_path)
+
+
+def empty_project(root: Path) -> Project:
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "briefings").mkdir()
+    (root / "sources").mkdir()
+    return Project(root)
 
 
 SOURCE_MD = """\
@@ -135,10 +142,38 @@ facts:
 @pytest.fixture
 def small_project(project: Project) -> Project:
     """One source, one leader, one country: every feature of the pipeline at its smallest."""
+    return fill_small_project(project)
+
+
+def fill_small_project(project: Project) -> Project:
     project.write("sources/vladivostok.md", SOURCE_MD)
     project.write("briefings/leaders/kim-jong-un.yml", LEADER_YML)
     project.write("briefings/countries/north-korea.yml", COUNTRY_YML)
     return project
+
+
+@dataclass
+class BuiltProject:
+    """A project as `mkdocs build --strict` left it: the build's exit code and output, and the pages."""
+
+    project: Project
+    result: subprocess.CompletedProcess[str]
+
+    @property
+    def root(self) -> Path:
+        return self.project.root
+
+    def html(self, rel: str) -> str:
+        return self.project.html(rel)
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
+    """small_project built as it is, once per test run (shared_builds.once), for the tests that only read it."""
+    root, [result] = once(
+        tmp_path_factory, "small-project", lambda root: [fill_small_project(empty_project(root)).build()]
+    )
+    return BuiltProject(Project(root), result)
 
 
 ProjectFactory = Callable[..., Project]

@@ -20,11 +20,13 @@ from pathlib import Path
 from posixpath import normpath
 from urllib.parse import unquote, urlsplit
 
+import pytest
 import yaml
 
 from briefing.check.quotes import find_quote
 from briefing.model import KIND_FOLDERS, Briefing, PartialDate
 from briefing.pipeline import Layout, Loaded, load_briefing
+from shared_builds import once
 
 REPO = Path(__file__).resolve().parents[1]
 BRIEFING_B = REPO / "tests" / "fixtures" / "briefing-b"
@@ -52,6 +54,28 @@ class Built:
 
 def build_briefing(content: Path, target: Path) -> Built:
     """The briefing in `content` (its briefings/ and sources/) built strict in `target`, checked first."""
+    return built_in(target, *_check_and_build(content, target))
+
+
+def shared_briefing(factory: pytest.TempPathFactory, name: str, content: Path) -> Built:
+    """`build_briefing(content, ...)` once per test run, for the tests that only read it (shared_builds.once)."""
+    root, (check, build) = once(factory, name, lambda target: _check_and_build(content, target))
+    return built_in(root, check, build)
+
+
+def shared_demo(factory: pytest.TempPathFactory) -> Built:
+    """The repository's own briefing, checked and built strict on BUILD_DAY once per test run; read only."""
+    return shared_briefing(factory, "repository", REPO)
+
+
+def built_in(root: Path, check: subprocess.CompletedProcess[str], build: subprocess.CompletedProcess[str]) -> Built:
+    """The Built of a briefing whose `briefing check` and `mkdocs build --strict` ran in `root`."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    options = next((p["briefing"] for p in config["plugins"] if isinstance(p, dict) and "briefing" in p), {})
+    return Built(root, load_briefing(Layout(root)), check, build, int(options.get("stale_after_days", 365)))
+
+
+def _check_and_build(content: Path, target: Path) -> list[subprocess.CompletedProcess[str]]:
     for folder in ("briefings", "sources"):
         shutil.copytree(content / folder, target / folder)
     shutil.copytree(REPO / "schemas", target / "schemas")
@@ -60,9 +84,7 @@ def build_briefing(content: Path, target: Path) -> Built:
     run = {"cwd": target, "capture_output": True, "text": True, "env": env, "timeout": 600}
     check = subprocess.run([sys.executable, "-m", "briefing.cli", "check"], **run)  # type: ignore[call-overload]
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], **run)  # type: ignore[call-overload]
-    config = yaml.load((target / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    options = next((p["briefing"] for p in config["plugins"] if isinstance(p, dict) and "briefing" in p), {})
-    return Built(target, load_briefing(Layout(target)), check, build, int(options.get("stale_after_days", 365)))
+    return [check, build]
 
 
 # --- the invariants ---

@@ -14,7 +14,7 @@ from briefing.pipeline import Layout, load_briefing
 from briefing.publish.api import api_files
 from briefing.publish.site_urls import SiteUrls
 from briefing.render.resolve import resolve
-from conftest import Project
+from conftest import BuiltProject, Project
 from test_relations_events import EVENT_YML
 
 RUSSIA_YML = """\
@@ -98,10 +98,10 @@ def api_of(root: Path, urls: SiteUrls) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_built_api_validates_and_names_every_record(small_project: Project) -> None:
-    result = small_project.build()
+def test_built_api_validates_and_names_every_record(small_site: BuiltProject) -> None:
+    result = small_site.result
     assert result.returncode == 0, result.stderr
-    site = small_project.root / "site"
+    site = small_site.root / "site"
     files = sorted(p.relative_to(site).as_posix() for p in (site / "api").rglob("*.json"))
     assert files == ["api/api.schema.json", "api/briefing.json", "api/countries/north-korea.json",
                      "api/leaders/kim-jong-un.json"]  # fmt: skip

