@@ -26,6 +26,7 @@ from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
 from briefing.read.cache import ReadCache
 from briefing.read.content_files import theme_collisions
 from briefing.render.briefing_pages import dateline, render_briefing_pages, with_dateline
+from briefing.render.html_page import anchor_ids, is_html_body, joined_html, markdown_skeleton
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
 from briefing.render.stylesheet import stylesheet
@@ -78,6 +79,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.last_good: list[tuple[str, str, str | None]] | None = None
         """(uri, content, edit uri) of each generated file of the last build without errors."""
         self.read_cache = ReadCache(keep=self.serving)  # serve: an edit re-reads only the edited file
+        self.html_bodies: dict[str, str] = {}
+        """src_uri -> HTML body of a generated page, from its Markdown stage to its HTML (html_page.py)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -164,7 +167,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.page_entity = {entity_uri(e.kind, e.id): e.id for e in self.entities.values()}
         return files
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page with an HTML body: MkDocs renders its headings only (html_page.py)."""
+        if page.file.generated_by and is_html_body(markdown):
+            self.html_bodies[page.file.src_uri] = markdown
+            return markdown_skeleton(markdown)
+        return markdown
+
+    # Before any other plugin reads the page's HTML.
+    @event_priority(100)
+    def _html_body(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self.html_bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        if page.present_anchor_ids is not None:  # for MkDocs' check of links to anchors on this page
+            page.present_anchor_ids |= anchor_ids(body)
+        return joined_html(html, body)
+
+    def _link_and_clean(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not page.file.generated_by and page.file.abs_src_path:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
             for problem in remote_resource_problems(html, source, f"{self.docs_rel}/{page.file.src_uri}"):
@@ -184,6 +204,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.shown_problems:
             html = problems_banner(self.shown_problems) + html  # every character of it escaped
         return html
+
+    on_page_content = CombinedEvent(_html_body, _link_and_clean)
 
     def _serve_last_good(self, files: Files, problems: list[Problem], config: MkDocsConfig) -> Files:
         """Under serve: the pages of the last good build, and the problems shown on each; never a hang.
