@@ -31,8 +31,9 @@ STAGES: dict[str, int] = {
     "briefing.mkdocs_plugin": 8,
     "briefing.mkdocs_config": 8,
     "briefing.mkdocs_incremental": 8,
+    "briefing.mkdocs_pages": 8,
 }
-ADAPTERS = {"briefing.mkdocs_plugin", "briefing.mkdocs_config", "briefing.mkdocs_incremental"}
+ADAPTERS = {"briefing.mkdocs_plugin", "briefing.mkdocs_config", "briefing.mkdocs_incremental", "briefing.mkdocs_pages"}
 FRONT_ENDS = ("mkdocs", "material", "properdocs")
 MAX_LINES = 300
 

@@ -348,3 +348,21 @@ def test_a_very_long_name_is_found() -> None:
     name = " ".join(["Word"] * 400)
     built, _ = build_alias_index([AliasSpec("long", "topic", name), AliasSpec("word", "topic", "Word Word")])
     assert [(m.entity_id, m.start) for m in built.find_mentions(f"A {name}.")] == [("long", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        ("Kim Jong Un met Putin.", "", ""),
+        ("Kim Jong Un met Putin", "", "s"),  # the next text node continues the word
+        ("Korea", "North ", ""),
+        ("Kim Jong Un met Putin. " * 30, "", ""),  # too long to be kept
+    ],
+)
+def test_a_repeated_text_is_scanned_once_with_the_same_result(
+    index: AliasIndex, text: str, before: str, after: str
+) -> None:
+    expected = tuple(index.scan(text, before, after))
+    assert index.scan_repeated(text, before, after) == expected
+    assert index.scan_repeated(text, before, after) == expected  # from the cache when short
+    assert index.scan_repeated(text, "", "") == tuple(index.scan(text))  # context is part of the key

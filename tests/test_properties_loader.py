@@ -26,6 +26,7 @@ from briefing.problems import ContentError
 from briefing.publish.sanitize import sanitize_html
 from briefing.read.schema_check import KINDS, check_against_schema
 from briefing.read.yamlread import read_yaml
+from briefing.render.html_page import as_markdown
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
 from briefing.render.urls import Hrefs, entity_uri
@@ -142,7 +143,7 @@ def rendered_html(root: Path) -> list[str]:
     entities = loaded.briefing.entities
     html = []
     for page in pages:
-        body = page.markdown.split("---\n", 2)[2]
+        body = as_markdown(page.markdown.split("---\n", 2)[2].lstrip("\n"))  # the same HTML as MkDocs gets
         converted = markdown.markdown(body, extensions=["attr_list", "footnotes", "tables", "toc"])
         hrefs = Hrefs(page.src_uri, True)
 

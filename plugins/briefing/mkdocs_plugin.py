@@ -14,53 +14,25 @@ from mkdocs.structure.pages import Page
 from briefing import mkdocs_incremental as incremental
 from briefing.link.linking import link_html
 from briefing.mkdocs_config import BriefingConfig
-from briefing.model import KIND_FOLDERS
+from briefing.mkdocs_pages import CSS_URI, DebugOnly, clean_contributor_page, hand_written_pages, with_theme_collisions
 from briefing.pipeline import Layout, build_day, load_briefing
 from briefing.problems import Problem, Severity, has_errors
 from briefing.publish.outputs import OutputSettings, add_to_head, build_outputs
 from briefing.publish.preview import problems_banner
 from briefing.publish.remote_resources import remote_resource_problems
 from briefing.publish.safe_build import AtomicSite
-from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
+from briefing.publish.sanitize import sanitize_html
 from briefing.publish.search_accents import add_unaccented_to_file
 from briefing.publish.search_index import AUTO_ENTRY_LIMIT, fold_index_file
 from briefing.read.cache import ReadCache
-from briefing.read.content_files import theme_collisions
 from briefing.render.briefing_pages import dateline, render_briefing_pages, with_dateline
+from briefing.render.html_page import anchor_ids, is_html_body, joined_html, markdown_skeleton
 from briefing.render.pages import render_all
 from briefing.render.resolve import resolve
 from briefing.render.stylesheet import stylesheet
 from briefing.render.urls import Hrefs, entity_uri
 
 log = get_plugin_logger(__name__)
-
-CSS_URI = "assets/briefing.css"
-
-
-def _hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
-    """uri -> (title, Markdown) of the pages written by hand under docs_dir, for "Mentioned in"."""
-    pages = {}
-    generated_folders = tuple(f"{folder}/" for folder in KIND_FOLDERS.values())
-    for file in files.documentation_pages():
-        if file.generated_by or file.abs_src_path is None or file.src_uri.startswith(generated_folders):
-            continue
-        text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
-        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), file.name)
-        pages[file.src_uri] = (title, text)
-    return pages
-
-
-def _with_theme_collisions(problems: list[Problem], files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
-    """The content problems, plus one naming both files for each content file at a theme file's address."""
-    docs_dir = Path(config.docs_dir).resolve()
-    content = {
-        f.src_uri: path
-        for f in files
-        if f.abs_src_path and (path := Path(f.abs_src_path).resolve()).is_relative_to(docs_dir)
-    }
-    return theme_collisions(
-        problems, content, [str(d) for d in config.theme.dirs], root, {CSS_URI: "the briefing's stylesheet"}
-    )
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-call]
@@ -82,6 +54,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.read_cache = ReadCache(keep=self.serving)  # serve: an edit re-reads only the edited file
         self.rebuilds = incremental.rebuilds(serving=self.serving, dirty=dirty)  # serve --dirty keeps unchanged pages
         self.dirty = dirty and not self.rebuilds.enabled
+        self.html_bodies: dict[str, str] = {}
+        """src_uri -> HTML body of a generated page, from its Markdown stage to its HTML (html_page.py)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -94,7 +68,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             config.extra_css.append(CSS_URI)
         # Atomic output (safe_build.py): build into a temporary sibling, swap it in on success.
         # Under serve the site folder is MkDocs' temporary one: its name is no news to the author.
-        site_log = _DebugOnly() if self.serving else log
+        site_log = DebugOnly() if self.serving else log
         self.atomic_site = AtomicSite(Path(config.site_dir), strict=bool(config.strict), dirty=self.dirty, log=site_log)
         config.site_dir = str(self.atomic_site.start())
         return config
@@ -111,7 +85,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         )
         loaded = load_briefing(layout, self.today, self.read_cache)
         self.shown_problems = ()
-        problems = _with_theme_collisions(loaded.problems, files, config, self.root)
+        problems = with_theme_collisions(loaded.problems, files, config, self.root)
         if self.serving and self.last_good is not None and has_errors(problems):
             return self._serve_last_good(files, problems, config)
         for problem in problems:
@@ -124,7 +98,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.today,
             self.config.stale_after_days,
             index=loaded.index,
-            pages_text=_hand_written_pages(files),
+            pages_text=hand_written_pages(files),
             pictures=self.config.pictures,
             sections=self.config.sections,
         )
@@ -186,7 +160,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             log.info(self.rebuilds.summary())
         return env
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page with an HTML body: MkDocs renders its headings only (html_page.py)."""
+        if page.file.generated_by and is_html_body(markdown):
+            self.html_bodies[page.file.src_uri] = markdown
+            return markdown_skeleton(markdown)
+        return markdown
+
+    # Before any other plugin reads the page's HTML.
+    @event_priority(100)
+    def _html_body(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self.html_bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        if page.present_anchor_ids is not None:  # for MkDocs' check of links to anchors on this page
+            page.present_anchor_ids |= anchor_ids(body)
+        return joined_html(html, body)
+
+    def _link_and_clean(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not page.file.generated_by and page.file.abs_src_path:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
             for problem in remote_resource_problems(html, source, f"{self.docs_rel}/{page.file.src_uri}"):
@@ -206,6 +197,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         if self.shown_problems:
             html = problems_banner(self.shown_problems) + html  # every character of it escaped
         return html
+
+    on_page_content = CombinedEvent(_html_body, _link_and_clean)
 
     def _serve_last_good(self, files: Files, problems: list[Problem], config: MkDocsConfig) -> Files:
         """Under serve: the pages of the last good build, and the problems shown on each; never a hang.
@@ -270,31 +263,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.rebuilds.forget()
         if hasattr(self, "atomic_site"):
             self.atomic_site.discard()
-
-
-class _DebugOnly:
-    """What AtomicSite reports, at DEBUG: under serve the site folder is MkDocs' temporary one."""
-
-    def info(self, msg: str, /) -> object:
-        log.debug(msg)
-        return None
-
-
-def clean_contributor_page(html: str, page: Page) -> str:
-    """A hand-written page's HTML sanitised, its title and front matter escaped; generated pages pass as they are.
-
-    Generated pages are escaped by Jinja; a hand-written page is contributor Markdown, rendered
-    by Python-Markdown, which passes raw HTML, `javascript:` links and `attr_list` attributes.
-    Themes print `page.title` and front matter unescaped, so those are escaped here too.
-    """
-    if page.file.generated_by:
-        return html
-    if page.meta.get("title") is None:
-        page.meta.pop("title", None)  # `title:` left empty: the first heading names the page, as with no title
-    # MkDocs takes a title from front matter (text), else the first heading (HTML), else the file name (text).
-    title_is_html = "title" not in page.meta and getattr(page, "_title_from_render", None) is not None
-    title = page.title
-    page.meta = safe_meta(page.meta)
-    if title:
-        page.meta["title"] = safe_title(str(title), is_html=title_is_html)  # front matter may give a number
-    return sanitize_html(html, cross_links=True)

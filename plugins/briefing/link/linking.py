@@ -4,7 +4,8 @@ link_html() reads the page as HTML tokens (html_tokens.py), finds names only in 
 reader sees outside headings, code, links and the like, and inserts <a> elements into those text
 runs. Everything else is copied from the input unchanged, byte for byte. Matching happens on the
 decoded text (&amp; is "&"), while the link wraps the original markup of the name. The rules are
-described for contributors in docs/linking.md; names are found by alias_index.
+described for contributors in docs/linking.md; names are found by alias_index, each short text (a label,
+a fact, a summary: they recur from page to page) scanned once per build.
 """
 
 from __future__ import annotations
@@ -132,20 +133,25 @@ def link_html(
     entity. A section starts at each h1-h6. Mentions of self_id are never linked.
     """
     runs = _text_runs(source)
-    for run in runs:
-        run.text, run.offsets = _decode(source[run.start : run.end])
+
+    def decoded(run: _Run) -> tuple[str, OffsetMap]:
+        if run.offsets is None:  # decoded when linkable or next to a linkable run: most of a page is neither
+            run.text, run.offsets = _decode(source[run.start : run.end])
+        return run.text, run.offsets
+
     urls: dict[str, str | None] = {}
     linked_in_section: set[tuple[int, str]] = set()
     counts: Counter[str] = Counter()
     parts: list[str] = []
     done = 0
     for number, run in enumerate(runs):
-        if not run.linkable or run.offsets is None:
+        if not run.linkable:
             continue
-        before = runs[number - 1].text[-1:] if number and run.joined else ""
+        text, offsets = decoded(run)
+        before = decoded(runs[number - 1])[0][-1:] if number and run.joined else ""
         following = runs[number + 1] if number + 1 < len(runs) else None
-        after = following.text[:1] if following and following.joined else ""
-        for match in index.scan(run.text, before, after):
+        after = decoded(following)[0][:1] if following and following.joined else ""
+        for match in index.scan_repeated(text, before, after):
             entity_id = match.entity_id
             if entity_id is None or entity_id == self_id:
                 continue
@@ -154,7 +160,7 @@ def link_html(
             if entity_id not in urls:
                 urls[entity_id] = url_for(entity_id)
             url = urls[entity_id]
-            start, end = run.offsets.source(match.start), run.offsets.source(match.end)
+            start, end = offsets.source(match.start), offsets.source(match.end)
             if url is None or start is None or end is None:
                 continue
             start, end = run.start + start, run.start + end

@@ -2,7 +2,8 @@
 
 Generated pages are Markdown only for their section headings (so MkDocs builds the table
 of contents); everything drawn from content is HTML escaped by Jinja, so a fact sheet
-cannot inject markup, Markdown syntax or attribute lists.
+cannot inject markup, Markdown syntax or attribute lists. The rest of a page is handed to
+MkDocs as finished HTML (html_page.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from briefing.model import KIND_FOLDERS, KIND_LABELS
 from briefing.render.citations import quote_html
 from briefing.render.grades import RELIABILITY
+from briefing.render.html_page import html_body, keep_newlines
 from briefing.render.quote_marks import marked_paragraph
 from briefing.render.resolve import fact_anchor, last_as_of, role_anchor
 from briefing.render.urls import entity_uri, source_uri
@@ -37,7 +39,10 @@ TOPIC_MEMBER_LABELS = {
 
 @dataclass(frozen=True)
 class Page:
-    """A page to generate: where it goes, its Markdown, and the file a contributor edits for it."""
+    """A page to generate: where it goes, its text, and the file a contributor edits for it.
+
+    `markdown` is front matter and a body: Markdown, or the HTML body of html_page.py.
+    """
 
     src_uri: str
     markdown: str
@@ -52,6 +57,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=keep_newlines,
     )
     env.globals.update(
         KIND_SINGULAR=KIND_SINGULAR,
@@ -86,5 +92,6 @@ def front_matter(title: str, tags: tuple[str, ...] = ()) -> Markup:
     return Markup(f"---\n{data}---\n")
 
 
-def render_template(template: str, **context: object) -> str:
-    return _ENV.get_template(template).render(**context)
+def render_template(template: str, front: Markup, **context: object) -> str:
+    """The page's front matter and body from a page template (which writes the body only)."""
+    return str(front) + html_body(_ENV.get_template(template).render(**context))

@@ -1,0 +1,73 @@
+"""MkDocs adapter helpers: what the plugin reads from MkDocs' files and pages, kept out of the event map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from briefing.model import KIND_FOLDERS
+from briefing.problems import Problem
+from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
+from briefing.read.content_files import theme_collisions
+
+log = get_plugin_logger("briefing.mkdocs_plugin")
+
+CSS_URI = "assets/briefing.css"
+
+
+def hand_written_pages(files: Files) -> dict[str, tuple[str, str]]:
+    """uri -> (title, Markdown) of the pages written by hand under docs_dir, for "Mentioned in"."""
+    pages = {}
+    generated_folders = tuple(f"{folder}/" for folder in KIND_FOLDERS.values())
+    for file in files.documentation_pages():
+        if file.generated_by or file.abs_src_path is None or file.src_uri.startswith(generated_folders):
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), file.name)
+        pages[file.src_uri] = (title, text)
+    return pages
+
+
+def with_theme_collisions(problems: list[Problem], files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
+    """The content problems, plus one naming both files for each content file at a theme file's address."""
+    docs_dir = Path(config.docs_dir).resolve()
+    content = {
+        f.src_uri: path
+        for f in files
+        if f.abs_src_path and (path := Path(f.abs_src_path).resolve()).is_relative_to(docs_dir)
+    }
+    return theme_collisions(
+        problems, content, [str(d) for d in config.theme.dirs], root, {CSS_URI: "the briefing's stylesheet"}
+    )
+
+
+class DebugOnly:
+    """What AtomicSite reports, at DEBUG: under serve the site folder is MkDocs' temporary one."""
+
+    def info(self, msg: str, /) -> object:
+        log.debug(msg)
+        return None
+
+
+def clean_contributor_page(html: str, page: Page) -> str:
+    """A hand-written page's HTML sanitised, its title and front matter escaped; generated pages pass as they are.
+
+    Generated pages are escaped by Jinja; a hand-written page is contributor Markdown, rendered
+    by Python-Markdown, which passes raw HTML, `javascript:` links and `attr_list` attributes.
+    Themes print `page.title` and front matter unescaped, so those are escaped here too.
+    """
+    if page.file.generated_by:
+        return html
+    if page.meta.get("title") is None:
+        page.meta.pop("title", None)  # `title:` left empty: the first heading names the page, as with no title
+    # MkDocs takes a title from front matter (text), else the first heading (HTML), else the file name (text).
+    title_is_html = "title" not in page.meta and getattr(page, "_title_from_render", None) is not None
+    title = page.title
+    page.meta = safe_meta(page.meta)
+    if title:
+        page.meta["title"] = safe_title(str(title), is_html=title_is_html)  # front matter may give a number
+    return sanitize_html(html, cross_links=True)
