@@ -193,7 +193,7 @@ def test_serve_recovers_from_a_broken_rebuild(tmp_path: Path) -> None:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/briefing/countries/north-korea/"
     try:
-        wait_for(lambda: "A country in East Asia." in fetch(url))
+        wait_for(lambda: "A country in East Asia." in fetch(url), timeout=180)  # a whole first build; only a hang fails
         sheet = root / "briefings" / "countries" / "north-korea.yml"
         sheet.write_text(COUNTRY.replace("summary: A country in East Asia.", "summary: no"), encoding="utf-8")
         wait_for(lambda: "problem(s) in the content" in (tmp_path / "serve.log").read_text(encoding="utf-8"))
