@@ -151,10 +151,6 @@ def name_boundaries() -> tuple[str, str]:
     return rf"(?<!{letter})", rf"(?:(?!{letter})|(?='s(?!{letter})))"
 
 
-_SCAN_KEPT_LENGTH = 400
-_SCANS_KEPT = 200_000
-
-
 class AliasIndex:
     """Every name of every entity, compiled into one pattern; build it with build_alias_index()."""
 
@@ -173,22 +169,6 @@ class AliasIndex:
         starts, ends = name_boundaries()
         self._pattern = re.compile(starts + _trie_pattern(trie) + ends) if variants else None
         self._ends_name = re.compile(ends)
-        self._scans: dict[tuple[str, str, str], tuple[Match, ...]] = {}
-
-    def scan_repeated(self, text: str, before: str = "", after: str = "") -> tuple[Match, ...]:
-        """scan() for text that recurs from page to page (labels, facts, summaries): each scanned once.
-
-        Only short texts are kept (a source's paragraphs occur once), and at most _SCANS_KEPT of them.
-        """
-        if len(text) > _SCAN_KEPT_LENGTH:
-            return tuple(self.scan(text, before, after))
-        key = (text, before, after)
-        found = self._scans.get(key)
-        if found is None:
-            if len(self._scans) >= _SCANS_KEPT:
-                self._scans.clear()
-            found = self._scans[key] = tuple(self.scan(text, before, after))
-        return found
 
     def fingerprint(self) -> bytes:
         """A hash of every name and what it links to: equal for two indexes that link any text alike."""

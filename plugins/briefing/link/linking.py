@@ -15,12 +15,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from briefing.link.alias_index import (
     AliasClash,
     AliasIndex,
     AliasSite,
     AliasSpec,
+    Match,
     Mention,
     build_alias_index,
 )
@@ -50,6 +52,28 @@ _INLINE = frozenset(
 )  # fmt: skip
 # The pattern html.unescape() uses, so that each reference decodes exactly as the whole text would.
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+_SCAN_KEPT_LENGTH = 400
+_SCANS_KEPT = 200_000
+_scans: WeakKeyDictionary[AliasIndex, dict[tuple[str, str, str], tuple[Match, ...]]] = WeakKeyDictionary()
+
+
+def scan_repeated(index: AliasIndex, text: str, before: str = "", after: str = "") -> tuple[Match, ...]:
+    """index.scan() for text that recurs from page to page (labels, facts, summaries): each scanned once.
+
+    Only short texts are kept (a source's paragraphs occur once), at most _SCANS_KEPT per index.
+    """
+    if len(text) > _SCAN_KEPT_LENGTH:
+        return tuple(index.scan(text, before, after))
+    kept = _scans.setdefault(index, {})
+    key = (text, before, after)
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= _SCANS_KEPT:
+            kept.clear()
+        found = kept[key] = tuple(index.scan(text, before, after))
+    return found
 
 
 @dataclass(frozen=True)
@@ -151,7 +175,7 @@ def link_html(
         before = decoded(runs[number - 1])[0][-1:] if number and run.joined else ""
         following = runs[number + 1] if number + 1 < len(runs) else None
         after = decoded(following)[0][:1] if following and following.joined else ""
-        for match in index.scan_repeated(text, before, after):
+        for match in scan_repeated(index, text, before, after):
             entity_id = match.entity_id
             if entity_id is None or entity_id == self_id:
                 continue
