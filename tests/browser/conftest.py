@@ -8,6 +8,7 @@ Every page the tests open records its requests; `Site.outside` lists those that 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -234,6 +235,8 @@ def save_metric(name: str, value: object) -> None:
     """Keep a measured number in test-artifacts/browser-metrics.json for the build report."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / "browser-metrics.json"
-    metrics = json.loads(path.read_text()) if path.exists() else {}
-    metrics[name] = value
-    path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n")
+    with (ARTIFACTS / "browser-metrics.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # both xdist workers may save at once
+        metrics = json.loads(path.read_text()) if path.exists() else {}
+        metrics[name] = value
+        path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n")
