@@ -316,28 +316,20 @@ def table(sizes: list[Size]) -> list[str]:
     return [*lines, "", *(f"- {n}" for n in notes)]
 
 
-def summary(sizes: list[Size]) -> str:
+def summary(sizes: list[Size], cpu: bool = False) -> str:
+    """The last line: the issue's ratios at the largest size, in wall seconds (or CPU seconds, prefixed `cpu:`)."""
     largest = sizes[-1]
     middle = sizes[-2] if len(sizes) > 1 else sizes[-1]
-    rebuild = largest.serve.rebuild_s
-    return (
-        f"overhead={largest.ours.seconds / largest.plain.seconds:.2f} "
-        f"scaling={largest.ours.seconds / middle.ours.seconds:.2f} "
-        f"check_s={largest.check.seconds:.2f} "
-        f"rebuild={(rebuild / largest.ours.seconds) if rebuild else float('nan'):.2f}"
-    )
 
+    def took(run: Run) -> float:
+        return run.cpu_s if cpu else run.seconds
 
-def cpu_summary(sizes: list[Size]) -> str:
-    """The summary's ratios in CPU seconds, printed just above it."""
-    largest = sizes[-1]
-    middle = sizes[-2] if len(sizes) > 1 else sizes[-1]
-    rebuild = largest.serve.rebuild_cpu_s
+    rebuild = largest.serve.rebuild_cpu_s if cpu else largest.serve.rebuild_s
     return (
-        f"cpu: overhead={largest.ours.cpu_s / largest.plain.cpu_s:.2f} "
-        f"scaling={largest.ours.cpu_s / middle.ours.cpu_s:.2f} "
-        f"check_s={largest.check.cpu_s:.2f} "
-        f"rebuild={(rebuild / largest.ours.cpu_s) if rebuild is not None else float('nan'):.2f}"
+        f"{'cpu: ' if cpu else ''}overhead={took(largest.ours) / took(largest.plain):.2f} "
+        f"scaling={took(largest.ours) / took(middle.ours):.2f} "
+        f"check_s={took(largest.check):.2f} "
+        f"rebuild={(rebuild / took(largest.ours)) if rebuild is not None else float('nan'):.2f}"
     )
 
 
@@ -355,7 +347,7 @@ def main() -> None:
     print("\n".join(header), flush=True)
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         sizes = [measure(n, args.seed, args.bad_quotes, Path(tmp)) for n in sorted(pages)]
-    report = [*header, *table(sizes), "", cpu_summary(sizes), summary(sizes)]
+    report = [*header, *table(sizes), "", summary(sizes, cpu=True), summary(sizes)]
     args.out.write_text("\n".join(report) + "\n", encoding="utf-8")
     print("\n".join(report[len(header) :]))
 
