@@ -55,7 +55,7 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 
 
 _SCAN_KEPT_LENGTH = 400
-_SCANS_KEPT = 200_000
+_SCANS_KEPT = 100_000  # about 35 MB: 30,000 texts took 11 MB at 1,000 pages
 _scans: WeakKeyDictionary[AliasIndex, dict[tuple[str, str, str], tuple[Match, ...]]] = WeakKeyDictionary()
 
 
