@@ -340,11 +340,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--bad-quotes", type=int, default=10, help="near-miss quotes in the error-path variant")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "last-run.md")
-    parser.add_argument("--work", type=Path, help="where to write the projects (default: a temporary folder)")
+    parser.add_argument("--work", type=Path, help="folder for the projects, made if missing (default: system temp)")
     args = parser.parse_args()
     pages = [300, 900] if args.quick else [int(p) for p in args.sizes.split(",")]
     header = ["# Scale benchmark", "", *machine(), f"- command: {' '.join(sys.argv)}", ""]
     print("\n".join(header), flush=True)
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         sizes = [measure(n, args.seed, args.bad_quotes, Path(tmp)) for n in sorted(pages)]
     report = [*header, *table(sizes), "", summary(sizes, cpu=True), summary(sizes)]
