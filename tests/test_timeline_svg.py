@@ -108,6 +108,43 @@ def test_dots_for_days_and_bars_for_ranges() -> None:
     assert "bt-uncited" in svg().split("Satellite attempt (not cited)")[1].split("</a>")[0]
 
 
+def test_items_sharing_a_partial_date_share_one_bar() -> None:
+    """Three "during January 2025" items: one bar over the month's rows, not a staircase of three."""
+    items = [
+        item("2025-01", "Talks in Tokyo", href="t/"),
+        item("2025-01", "Talks in Seoul", href="s/", kind="fact"),
+        item("2025-01-06", "Launch", href="l/"),
+        item("2025-01", "Talks in Paris", href="p/", cited=False),
+        item("2025-02", "Later alone", href="a/"),
+    ]
+    root = ET.fromstring(timeline.timeline_svg(items, title="t", id_prefix="p"))
+    bars = [r for r in root.iter(f"{SVG}rect") if "bt-bar" in r.get("class", "")]
+    assert len(bars) == 2  # the shared January bar and February's own
+    shared = next(g for g in root.iter(f"{SVG}g") if "3 entries" in (g.findtext(f"{SVG}title") or ""))
+    assert shared.findtext(f"{SVG}title") == "during January: 3 entries, in no known order among themselves"
+    bar = shared.find(f"{SVG}rect")
+    assert bar is not None and bar.get("class") == "bt-mixed bt-bar"
+    by_title = {a.findtext(f"{SVG}title"): a for a in root.iter(f"{SVG}a")}
+    launch = by_title["6 January: Launch"].find(f"{SVG}circle")
+    assert launch is not None and "bt-on-bar" not in launch.get("class", "")
+    top, bottom = float(bar.get("y", "0")), float(bar.get("y", "0")) + float(bar.get("height", "0"))
+    assert top < float(launch.get("cy", "0"))  # it may fall before the known day as well as after it
+    marks = {}
+    for title in (
+        "during January: Talks in Paris (not cited)",
+        "during January: Talks in Seoul",
+        "during January: Talks in Tokyo",
+    ):
+        mark = by_title[title].find(f"{SVG}*[@class]")
+        assert mark is not None and "bt-on-bar" in mark.get("class", ""), title
+        centre = float(mark.get("cy") or float(mark.get("y", "0")) + 3.5)
+        assert top < centre < bottom, title
+        marks[title] = mark
+    assert marks["during January: Talks in Seoul"].tag == f"{SVG}rect"  # a fact stays a square
+    assert "bt-uncited" in marks["during January: Talks in Paris (not cited)"].get("class", "")
+    assert len({float(m.get("cx") or float(m.get("x", "0")) + 3.5) for m in marks.values()}) == 1
+
+
 def test_escaping_accessibility_and_well_formed() -> None:
     out = svg()
     root = ET.fromstring(out)

@@ -13,8 +13,11 @@ labels at full size. Rows follow the order above and are not to time scale (the 
 so). A dot on the axis marks a known day; a bar beside the axis marks an item whose date is a
 range: a span (with `end_iso`), a month-only item or a year-only item. The bar runs over every
 row that the item may be among (a "2024" item's bar runs from the first 2024 row to its own),
-which draws its imprecision instead of hiding it. Circles are events, squares facts; a hollow,
-dashed marker is an item without a citation. Every marker and label links to `href`.
+which draws its imprecision instead of hiding it. Items that share one partial date ("during
+January 2025", eight of them) share one bar, over the same rows, with each item's own small marker
+on it at its row: eight bars of growing length would draw an order among them that nobody knows.
+Circles are events, squares facts; a hollow, dashed marker is an item without a citation. Every
+marker and label links to `href`.
 """
 
 from __future__ import annotations
@@ -152,6 +155,24 @@ def _bar_rows(rows: list[TimelineItem], i: int) -> tuple[int, int] | None:
     return first, i
 
 
+def _shared_bars(rows: list[TimelineItem], bars: dict[int, tuple[int, int]]) -> dict[int, int]:
+    """Row -> the row owning its bar, for runs of two or more items with the same partial date.
+
+    The owner is the run's first row; the shared bar runs from where the owner's would start down
+    to the run's last row. Spans and single items keep their own bar (absent from the result).
+    """
+    owner: dict[int, int] = {}
+    for i in sorted(bars):
+        item, before = rows[i], rows[i - 1]
+        if i - 1 in bars and not item.end_iso and not before.end_iso and before.date_iso == item.date_iso:
+            owner[i] = owner.get(i - 1, i - 1)
+            owner.setdefault(i - 1, i - 1)
+    for i, first in owner.items():
+        if i != first:
+            bars[first] = (bars[first][0], max(bars[first][1], bars.pop(i)[1]))
+    return owner
+
+
 def _lanes(bars: dict[int, tuple[int, int]]) -> dict[int, int]:
     """A lane per bar such that bars sharing a row never share a lane (greedy, by first row)."""
     ends: list[int] = []
@@ -171,6 +192,7 @@ def timeline_svg(items: Iterable[TimelineItem], *, title: str, id_prefix: str) -
     groups = group_by_year(items)
     rows = [item for _, group in groups for item in group]
     bars = {i: span for i in range(len(rows)) if (span := _bar_rows(rows, i)) is not None}
+    shared = _shared_bars(rows, bars)
     lanes = _lanes(bars)
     label_x = AXIS_X + 12 + LANE_W * (max(lanes.values(), default=-1) + 1)
     max_chars = chars_fitting(WIDTH - label_x - 8, LABEL_PX)
@@ -199,8 +221,12 @@ def timeline_svg(items: Iterable[TimelineItem], *, title: str, id_prefix: str) -
             f'<line class="bt-axis" x1="{num(AXIS_X)}" y1="{num(axis_from)}" x2="{num(AXIS_X)}" y2="{num(y)}"/>'
         )
     for i, item in enumerate(rows):
-        bar = None
-        if i in bars:
+        bar: tuple[float, float, float] | float | None = None
+        if i in shared:
+            bar = AXIS_X + 11 + LANE_W * lanes[shared[i]]
+            if shared[i] == i:
+                parts.append(_shared_bar(rows, i, shared, row_top[bars[i][0]] + 2, row_bottom[bars[i][1]] - 4, bar))
+        elif i in bars:
             first, last = bars[i]
             # Rows of one year are contiguous; a span running into a later year crosses its header too.
             bar = (AXIS_X + 8 + LANE_W * lanes[i], row_top[first] + 2, row_bottom[last] - 4)
@@ -209,17 +235,36 @@ def timeline_svg(items: Iterable[TimelineItem], *, title: str, id_prefix: str) -
     desc = (
         f"{len(rows)} entries {years}, in date order from top to bottom; rows are not to time scale. "
         "A dot marks a known day; a bar marks a span, or a date known only to the month or year, "
-        "and runs over the entries it may fall among. Circles are events, squares facts; hollow "
+        "and runs over the entries it may fall among; entries sharing one such date share one bar, "
+        "each marked on it. Circles are events, squares facts; hollow "
         "markers are entries without a citation."
     )
     return svg_open(WIDTH, y + 8, id_prefix, title, desc, "briefing-timeline") + "".join(parts) + "</svg>"
 
 
-def _row(item: TimelineItem, y: float, lines: list[str], label_x: float, bar: tuple[float, float, float] | None) -> str:
-    """One entry: its marker (a dot, or the bar given as x, top, bottom), its date and its label."""
+def _shared_bar(rows: list[TimelineItem], owner: int, shared: dict[int, int], y0: float, y1: float, x: float) -> str:
+    """The one bar of a run of items with the same partial date; its title says how many share it."""
+    members = [rows[i] for i, first in shared.items() if first == owner]
+    kinds = sorted({item.kind for item in members})
+    css = f"bt-{kinds[0]}" if len(kinds) == 1 else "bt-mixed"
+    css += "" if any(m.cited for m in members) else " bt-uncited"
+    tip = f"{date_text(members[0])}: {len(members)} entries, in no known order among themselves"
+    rect = f'<rect class="{css} bt-bar" x="{num(x - 3)}" y="{num(y0)}" width="6" height="{num(y1 - y0)}" rx="3"/>'
+    return f"<g><title>{text(tip)}</title>{rect}</g>"
+
+
+def _row(
+    item: TimelineItem, y: float, lines: list[str], label_x: float, bar: tuple[float, float, float] | float | None
+) -> str:
+    """One entry: its marker (a dot; its own bar given as x, top, bottom; or, given an x alone, a
+    small mark on a bar it shares there), its date and its label."""
     css = f"bt-{item.kind}" + ("" if item.cited else " bt-uncited")
     mid = y + DATE_PX + 4
-    if bar is not None:
+    if isinstance(bar, float) and item.kind == "event":
+        marker = f'<circle class="{css} bt-on-bar" cx="{num(bar)}" cy="{num(mid)}" r="3.5"/>'
+    elif isinstance(bar, float):
+        marker = f'<rect class="{css} bt-on-bar" x="{num(bar - 3.5)}" y="{num(mid - 3.5)}" width="7" height="7"/>'
+    elif bar is not None:
         x, y0, y1 = bar
         marker = f'<rect class="{css} bt-bar" x="{num(x)}" y="{num(y0)}" width="6" height="{num(y1 - y0)}" rx="3"/>'
     elif item.kind == "event":
