@@ -213,17 +213,22 @@ def measure(pages: int, seed: int, bad_quotes: int, work: Path) -> Size:
     config.write_text(config.read_text(encoding="utf-8") + f"\nhooks:\n  - {HOOK}\n", encoding="utf-8")
     print(f"[{pages}] {counts['sheets']} sheets, {counts['sources']} sources, {counts['pages']} pages", flush=True)
     check = run([str(BIN / "briefing"), "check"], project)
-    print(f"[{pages}] (c) briefing check {check.seconds:.2f} s (exit {check.returncode})", flush=True)
+    print(
+        f"[{pages}] (c) briefing check {check.seconds:.2f} s, CPU {check.cpu_s:.2f} s (exit {check.returncode})",
+        flush=True,
+    )
     ours = run([str(BIN / "mkdocs"), "build"], project)
     if ours.returncode:
         raise SystemExit(f"briefing build failed at {pages} pages:\n{ours.stderr[-3000:]}")
-    print(f"[{pages}] (a) briefing build {ours.seconds:.2f} s, {ours.peak_mb:.0f} MB", flush=True)
+    print(
+        f"[{pages}] (a) briefing build {ours.seconds:.2f} s, CPU {ours.cpu_s:.2f} s, {ours.peak_mb:.0f} MB", flush=True
+    )
     if dump.exists():
         shutil.rmtree(dump)
     serve = measure_serve(project, dump, timeout=max(600.0, ours.seconds * 10))
     print(
-        f"[{pages}] (d) serve: first build {_s(serve.first_build_s)} s, rebuild {_s(serve.rebuild_s)} s, "
-        f"logged builds {serve.builds}",
+        f"[{pages}] (d) serve: first build {_s(serve.first_build_s)} s, rebuild {_s(serve.rebuild_s)} s "
+        f"(CPU {_s(serve.rebuild_cpu_s)} s), logged builds {serve.builds}",
         flush=True,
     )
     plain_project(project, dump, plain)
@@ -232,7 +237,11 @@ def measure(pages: int, seed: int, bad_quotes: int, work: Path) -> Size:
         raise SystemExit(f"plain build failed at {pages} pages:\n{plain_run.stderr[-3000:]}")
     warnings = sum(1 for line in plain_run.stderr.splitlines() if line.startswith("WARNING"))
     plain_pages = sum(1 for _ in (plain / "briefings").rglob("*.md"))
-    print(f"[{pages}] (b) plain Material {plain_run.seconds:.2f} s, {plain_run.peak_mb:.0f} MB", flush=True)
+    print(
+        f"[{pages}] (b) plain Material {plain_run.seconds:.2f} s, CPU {plain_run.cpu_s:.2f} s, "
+        f"{plain_run.peak_mb:.0f} MB",
+        flush=True,
+    )
     bad_check = bad_build = None
     reported = 0
     if bad_quotes:
