@@ -94,19 +94,19 @@ class _Searchable:
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
         self.paragraphs = paragraphs
-        raw = _JOIN.join(p.text for p in paragraphs)
-        self.raw = raw
-        """The paragraphs as written, joined by _JOIN: scanned for a word of the quote before any
-        paragraph is normalised."""
-        self.raw_starts = [0, *itertools.accumulate(len(p.text) + 1 for p in paragraphs)][:-1]
-        # Normalising leaves every character but spaces, quote marks and dashes as it is, in order, and
-        # joins no two of them that had a space between (a space goes only next to a dash): a run of
-        # other characters in a paragraph's normalised text is in the text as written. True only of
-        # NFC text without _JOIN (paragraphs as read are both); otherwise every paragraph is normalised.
-        self.scannable = raw.count(_JOIN) == len(paragraphs) - 1 and unicodedata.is_normalized("NFC", raw)
+        self._scannable: bool | None = None
         self._normal: list[str | None] = [None] * len(paragraphs)
-        self._text: str | None = None
         self._words: tuple[list[str], list[int], list[int]] | None = None
+
+    @property
+    def scannable(self) -> bool:
+        """Whether a paragraph as written can rule a quote out. Normalising leaves every character but
+        spaces, quote marks and dashes as it is, in order, and joins no two that had a space between
+        (a space goes only next to a dash): a run of other characters in a paragraph's normalised
+        text is in the text as written, if that is NFC (as paragraphs are once read)."""
+        if self._scannable is None:
+            self._scannable = all(unicodedata.is_normalized("NFC", p.text) for p in self.paragraphs)
+        return self._scannable
 
     def normal(self, index: int) -> str:
         """Paragraph `index` (from 0) normalised."""
@@ -120,25 +120,17 @@ class _Searchable:
         `key` is quote_key(wanted)."""
         if not (key and self.scannable):
             return next((i for i in range(len(self.paragraphs)) if wanted in self.normal(i)), None)
-        raw, starts = self.raw, self.raw_starts
-        found = raw.find(key)
-        while found >= 0:
-            index = bisect.bisect_right(starts, found) - 1
+        for index, paragraph in enumerate(self.paragraphs):
+            written = paragraph.text
             # Held as written is held once normalised: normalising keeps a normalised run of text as it is.
-            end = starts[index] + len(self.paragraphs[index].text)
-            if raw.find(wanted, starts[index], end) >= 0 or wanted in self.normal(index):
+            if key in written and (wanted in written or wanted in self.normal(index)):
                 return index
-            if index + 1 == len(starts):
-                return None
-            found = raw.find(key, starts[index + 1])
         return None
 
     @property
     def text(self) -> str:
-        """The normalised paragraphs joined by _JOIN."""
-        if self._text is None:
-            self._text = _JOIN.join(self.normal(i) for i in range(len(self.paragraphs)))
-        return self._text
+        """The normalised paragraphs joined by _JOIN (made afresh each time: it is rarely asked for)."""
+        return _JOIN.join(self.normal(i) for i in range(len(self.paragraphs)))
 
     def words(self) -> tuple[list[str], list[int], list[int]]:
         """The words of `text` with a _JOIN word between paragraphs; the index in them of each
