@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.check.hedges import dropped_hedge, hedge_window, quoted_sentence
+from briefing.check import hedges
+from briefing.check.hedges import QUOTE_HEDGES, dropped_hedge, hedge_window, quoted_sentence
 
 
 @pytest.mark.parametrize(
@@ -52,3 +55,21 @@ def test_hedge_window_keeps_the_hedge_in_view() -> None:
     shown = hedge_window(text, "reported by", limit=60)
     assert "as reported by" in shown and shown.startswith("…") and shown.endswith("…")
     assert len(shown) <= 62
+
+
+HEDGE_PIECES = ["said", "Says", "will", "goodwill", "plans to", "according", " to", "expected", "x", ".", "!", "?",
+                "\u201d", "'", " ", "  ", "\n", "\u00a0", "allegations", "reported", " by", "_", "-", "1"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(HEDGE_PIECES), max_size=14).map("".join), st.data())
+def test_a_hedge_in_the_quoted_sentence_is_one_in_its_paragraph(text: str, data: st.DataObject) -> None:
+    """check_hedges looks for the sentence only in paragraphs that carry a hedge: the sentence never
+    carries one its paragraph does not."""
+    start = data.draw(st.integers(0, len(text)))
+    sentence = quoted_sentence(text, start, data.draw(st.integers(start, len(text))))
+    in_sentence = [hedge.word for hedge in QUOTE_HEDGES if hedge.pattern.search(sentence)]
+    if in_sentence:
+        assert hedges._ANY_HEDGE.search(text)
+    if set(in_sentence) - hedges._FUTURE:
+        assert hedges._ANY_FUTURE_KEPT.search(text)

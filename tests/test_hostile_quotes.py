@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.check import quotes
-from briefing.check.quotes import closest_passage
+from briefing.check.near_miss import closest_passage
 from briefing.model import Paragraph
 from briefing.read.yamlread import MAX_FILE_BYTES
 from hostile_fixtures import COUNTRY, check, make_project

@@ -103,3 +103,50 @@ def test_every_source_is_normalised_once_and_forgotten_when_no_longer_read() -> 
     keep_searches_of(sources[:1])
     assert [entry[0] for entry in quotes._SEARCHED.values()] == [sources[0].paragraphs]
     assert find_quote("Source 2 says", sources[2].paragraphs) == 1
+
+
+def reference_find(quote: str, written: list[str]) -> int | None:
+    """The first paragraph (from 1) whose normalised text holds the normalised quote."""
+    wanted = reference_normalise(quote)
+    return next((number for number, text in enumerate(written, 1) if wanted in reference_normalise(text)), None)
+
+
+paragraph_texts = st.lists(texts, min_size=1, max_size=5)
+
+
+def _paragraphs(written: list[str], nfc: bool) -> tuple[Paragraph, ...]:
+    """Paragraphs as read (NFC, so searched as written first) or as anyone may build them (not)."""
+    return tuple(Paragraph(n, unicodedata.normalize("NFC", t) if nfc else t, n) for n, t in enumerate(written, 1))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(paragraph_texts, st.booleans(), st.data())
+def test_find_quote_is_the_definition(written: list[str], nfc: bool, data: st.DataObject) -> None:
+    """Paragraphs are normalised only where a run of the quote's letters is found as written: the same answers."""
+    paragraphs = _paragraphs(written, nfc)
+    text = data.draw(st.sampled_from([p.text for p in paragraphs]))
+    start = data.draw(st.integers(0, len(text)))
+    quote = data.draw(st.one_of(st.just(text[start : data.draw(st.integers(start, len(text)))]), texts))
+    assert find_quote(quote, paragraphs) == reference_find(quote, [p.text for p in paragraphs])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(paragraph_texts, min_size=1, max_size=4), st.booleans(), st.data())
+def test_find_elsewhere_is_the_definition(sources_texts: list[list[str]], nfc: bool, data: st.DataObject) -> None:
+    sources = []
+    for number, written in enumerate(sources_texts):
+        source = Source.__new__(Source)
+        object.__setattr__(source, "id", f"source-{number}")
+        object.__setattr__(source, "paragraphs", _paragraphs(written, nfc))
+        sources.append(source)
+    quote = data.draw(st.one_of(st.sampled_from([t for written in sources_texts for t in written]), texts))
+    exclude = data.draw(st.sampled_from([s.id for s in sources]))
+    expected = next(
+        (
+            (source.id, found)
+            for source in sources
+            if source.id != exclude and (found := reference_find(quote, [p.text for p in source.paragraphs]))
+        ),
+        None,
+    )
+    assert quotes.find_elsewhere(quote, reversed(sources), exclude) == expected

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.check.quotes import closest_passage, find_quote, normalise, text_hash
+from briefing.check.near_miss import closest_passage
+from briefing.check.quotes import find_quote, normalise, text_hash
 from briefing.model import Paragraph
 
 PARAGRAPHS = (

@@ -64,3 +64,19 @@ def test_fast_path_steps_aside_for_anything_the_careful_reader_reports(text: str
     assert fast_tree(text) is None
     with pytest.raises(ContentError):
         careful_tree(text)
+
+
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_fast_path_nests_as_deep_as_the_careful_reader_and_no_deeper(style: str) -> None:
+    from briefing.read.ynode import MAX_DEPTH
+
+    def nested(depth: int) -> str:  # `depth` levels of nodes, the innermost a scalar
+        if style == "flow":
+            return "[" * (depth - 1) + "x" + "]" * (depth - 1) + "\n"
+        return "".join(f"{'  ' * level}k:\n" for level in range(depth - 2)) + "  " * (depth - 2) + "k: x\n"
+
+    deepest = nested(MAX_DEPTH)
+    assert fast_tree(deepest) == careful_tree(deepest)
+    assert fast_tree(nested(MAX_DEPTH + 1)) is None
+    with pytest.raises(ContentError, match="nested more than"):
+        careful_tree(nested(MAX_DEPTH + 1))

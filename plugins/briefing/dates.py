@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = tuple(calendar.month_name)
@@ -22,6 +23,12 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Raises ValueError with a reader's message for a malformed or impossible date."""
+        if cls is PartialDate:
+            return _parse(text)  # a briefing writes the same few thousand dates over and over
+        return cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         match = _DATE.match(text)
         if not match:
             raise ValueError(f"expected a date like 2023-09-11, 2025-01 or '2023', got {text!r}")
@@ -57,3 +64,8 @@ class PartialDate:
         if self.month:
             return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return date(self.year, 12, 31)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> PartialDate:
+    return PartialDate._parse(text)

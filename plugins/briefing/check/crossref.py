@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from briefing.check.near_miss import closest_passage
 from briefing.check.quote_span import spanned_paragraphs
-from briefing.check.quotes import MIN_QUOTE_WORDS, closest_passage, find_elsewhere, find_quote, quote_words, text_hash
+from briefing.check.quotes import MIN_QUOTE_WORDS, find_elsewhere, find_quote, quote_words, text_hash
 from briefing.model import Citation, Origin, Source
 from briefing.problems import Problem
 from briefing.read.records import ReadResult

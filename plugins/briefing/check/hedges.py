@@ -161,13 +161,15 @@ def dropped_hedge(claim: str, quote: str) -> str | None:
     `quote` may be the whole sentence the quote comes from: "as reported by South Korea's
     military" at its end attributes the words quoted before it.
     """
-    for hedge in QUOTE_HEDGES:
-        if not hedge.pattern.search(quote):
-            continue
-        kept = ATTRIBUTION_IN_CLAIM.search(claim)
-        if hedge.kind == "future":
-            kept = kept or FUTURE_IN_CLAIM.search(claim)
-        if not kept:
+    if ATTRIBUTION_IN_CLAIM.search(claim):
+        return None  # the claim says who says so: that keeps a future as well as an attribution
+    return _dropped(quote, FUTURE_IN_CLAIM.search(claim) is not None)
+
+
+def _dropped(quote: str, keeps_future: bool) -> str | None:
+    """The first hedge of `quote` a claim with no attribution drops (`keeps_future`: it keeps a future)."""
+    for hedge in _FUTURE_KEPT if keeps_future else QUOTE_HEDGES:
+        if hedge.pattern.search(quote):
             return hedge.word
     return None
 
@@ -187,7 +189,8 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _sentence_of(citation: Citation, sources: dict[str, Source]) -> str | None:
+def _sentence_of(citation: Citation, sources: dict[str, Source], keeps_future: bool) -> str | None:
+    """The sentence a citation quotes from, when it may carry a hedge that the claim drops."""
     source = sources.get(citation.source_id)
     if citation.quote is None or source is None:
         return None
@@ -195,6 +198,9 @@ def _sentence_of(citation: Citation, sources: dict[str, Source]) -> str | None:
     if number is None:
         return None
     text = source.paragraphs[number - 1].text
+    # The sentence is a run of the paragraph cut at spaces: a hedge in it is one in the paragraph.
+    if not (_ANY_FUTURE_KEPT if keeps_future else _ANY_HEDGE).search(text):
+        return None
     span = quote_span(citation.quote, text)
     return quoted_sentence(text, *span) if span else None
 
@@ -203,14 +209,17 @@ def check_hedges(entities: dict[str, Entity], sources: dict[str, Source]) -> Ite
     """A warning per claim that drops a hedge or attribution one of its quotes (or the quote's sentence) carries."""
     for entity in entities.values():
         for field, text, citations, line, col in _claims(entity):
+            if ATTRIBUTION_IN_CLAIM.search(text):
+                continue  # keeps every hedge (see dropped_hedge)
+            keeps_future = FUTURE_IN_CLAIM.search(text) is not None
             for citation in citations:
                 if citation.quote is None:
                     continue
                 where, context = "quote", citation.quote
-                word = dropped_hedge(text, context)
-                if word is None and (sentence := _sentence_of(citation, sources)) is not None:
+                word = _dropped(context, keeps_future)
+                if word is None and (sentence := _sentence_of(citation, sources, keeps_future)) is not None:
                     where, context = "sentence it quotes from", sentence
-                    word = dropped_hedge(text, sentence)
+                    word = _dropped(sentence, keeps_future)
                 if word is None:
                     continue
                 done = " or as done" if word in _FUTURE else ""
@@ -224,3 +233,8 @@ def check_hedges(entities: dict[str, Entity], sources: dict[str, Source]) -> Ite
 
 
 _FUTURE = {hedge.word for hedge in QUOTE_HEDGES if hedge.kind == "future"}
+# The hedges a claim that keeps a future (but names no one) can still drop.
+_FUTURE_KEPT = tuple(hedge for hedge in QUOTE_HEDGES if hedge.kind != "future")
+# Whether a text carries any hedge at all (or any of _FUTURE_KEPT): one scan instead of one a hedge.
+_ANY_HEDGE = re.compile("|".join(hedge.pattern.pattern for hedge in QUOTE_HEDGES), re.IGNORECASE)
+_ANY_FUTURE_KEPT = re.compile("|".join(hedge.pattern.pattern for hedge in _FUTURE_KEPT), re.IGNORECASE)

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import heapq
 import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import chain, repeat
-
-from rapidfuzz.distance import Indel
 
 from briefing.model import Paragraph, Source
 
@@ -42,8 +37,11 @@ def _straight(mark: re.Match[str]) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = straighten(unicodedata.normalize("NFC", text))
-    return _SPACED_DASH.sub("-", " ".join(text.split()))  # split(): runs of str.isspace(), ends dropped
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii() or "`" in text:  # "`" is the one ASCII mark
+        text = straighten(text)
+    text = " ".join(text.split())  # split(): runs of str.isspace(), ends dropped
+    return _SPACED_DASH.sub("-", text) if "-" in text else text
 
 
 @lru_cache(maxsize=16384)
@@ -68,8 +66,9 @@ MIN_QUOTE_WORDS = 3
 def quote_words(quote: str) -> int:
     """How many words a quote carries once normalised: runs between spaces or dashes that hold a letter
     or digit; in scripts written without spaces, each letter."""
-    tokens = _WORD_BREAK.split(normalise(quote))
-    if not any(map(_UNSPACED_LETTER.search, tokens)):  # a word is a run with a letter or digit in it
+    normal = normalise(quote)
+    tokens = _WORD_BREAK.split(normal)
+    if not _UNSPACED_LETTER.search(normal):  # a word is a run with a letter or digit in it
         return sum(map(bool, map(_LETTER_OR_DIGIT.search, tokens)))
     count = 0
     for token in tokens:
@@ -84,34 +83,54 @@ def text_hash(paragraphs: Iterable[Paragraph]) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class Passage:
-    """The closest passage to a quote that was not found."""
-
-    paragraph: int
-    text: str
-    similarity: float
-
-
 # Joins paragraphs in the searched text: a control character, refused in article text, so no
 # quote that can be found spans two paragraphs.
 _JOIN = "\x00"
 
 
 class _Searchable:
-    """One source's paragraphs normalised once: the text searched and where paragraphs lie in it;
-    its words (for near misses only) are split when first asked for."""
+    """One source's paragraphs as searched: each normalised only when a quote may lie in it, the
+    whole text and its words (for near misses only) when first asked for."""
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        # One normalisation of the whole text, not one per paragraph: a source of many tiny
-        # paragraphs costs what one long paragraph does. The join character keeps them apart.
-        text = _SPACED_JOIN.sub(_JOIN, _normalise(_JOIN.join(p.text for p in paragraphs)))
-        starts = [0, *itertools.accumulate(map(len, text.split(_JOIN)), operator.add)][:-1]
-        self.text = text
-        """The normalised paragraphs joined by _JOIN."""
-        self.starts = list(map(operator.add, starts, range(len(starts))))
-        """Offset in `text` where each paragraph starts."""
+        self.paragraphs = paragraphs
+        self._scannable: bool | None = None
+        self._normal: list[str | None] = [None] * len(paragraphs)
         self._words: tuple[list[str], list[int], list[int]] | None = None
+
+    @property
+    def scannable(self) -> bool:
+        """Whether a paragraph as written can rule a quote out. Normalising leaves every character but
+        spaces, quote marks and dashes as it is, in order, and joins no two that had a space between
+        (a space goes only next to a dash): a run of other characters in a paragraph's normalised
+        text is in the text as written, if that is NFC (as paragraphs are once read)."""
+        if self._scannable is None:
+            self._scannable = all(unicodedata.is_normalized("NFC", p.text) for p in self.paragraphs)
+        return self._scannable
+
+    def normal(self, index: int) -> str:
+        """Paragraph `index` (from 0) normalised."""
+        text = self._normal[index]
+        if text is None:
+            text = self._normal[index] = _normalise(self.paragraphs[index].text)
+        return text
+
+    def first_holding(self, wanted: str, key: str) -> int | None:
+        """The index of the first paragraph whose normalised text holds `wanted` (normalised);
+        `key` is quote_key(wanted)."""
+        if not (key and self.scannable):
+            return next((i for i in range(len(self.paragraphs)) if wanted in self.normal(i)), None)
+        for index, paragraph in enumerate(self.paragraphs):
+            written = paragraph.text
+            # Held as written is held once normalised: normalising keeps a normalised run of text as it is.
+            if key in written and (wanted in written or wanted in self.normal(index)):
+                return index
+        return None
+
+    @property
+    def text(self) -> str:
+        """The normalised paragraphs joined by _JOIN (made afresh each time: it is rarely asked for)."""
+        return _JOIN.join(self.normal(i) for i in range(len(self.paragraphs)))
 
     def words(self) -> tuple[list[str], list[int], list[int]]:
         """The words of `text` with a _JOIN word between paragraphs; the index in them of each
@@ -123,7 +142,16 @@ class _Searchable:
         return self._words
 
 
-_SPACED_JOIN = re.compile(f" ?{_JOIN} ?")
+# What normalising may make of other characters, or put between them: a run of any other
+# characters of a normalised quote is, as written, in any paragraph that holds the quote.
+_NOT_IN_KEY = re.compile("[ '\"-]+")
+
+
+def quote_key(wanted: str) -> str:
+    """The longest run of `wanted` (normalised) that any text holding it holds as written; may be ''."""
+    return max(_NOT_IN_KEY.split(wanted), key=len)
+
+
 # Every source searched, by the identity of its paragraphs: hashing a tuple of 100,000 paragraphs
 # costs more than searching them. The tuple is kept with its entry, so its id cannot be reused
 # meanwhile. Quotes are checked, hedged and marked in citation order, which visits sources in no
@@ -148,6 +176,12 @@ def keep_searches_of(sources: Iterable[Source]) -> None:
     wanted = {id(source.paragraphs) for source in sources}
     for key in [key for key in _SEARCHED if key not in wanted]:
         del _SEARCHED[key]
+    _LAST_CORPUS.clear()
+
+
+def searched_words(paragraphs: Sequence[Paragraph]) -> tuple[list[str], list[int], list[int]]:
+    """The words of the paragraphs normalised, as _Searchable.words() gives them (for near misses)."""
+    return _searchable(paragraphs).words()
 
 
 def find_quote(quote: str, paragraphs: Sequence[Paragraph]) -> int | None:
@@ -155,16 +189,16 @@ def find_quote(quote: str, paragraphs: Sequence[Paragraph]) -> int | None:
     wanted = normalise(quote)
     if not paragraphs or _JOIN in wanted:
         return None
-    searchable = _searchable(paragraphs)
-    found = searchable.text.find(wanted)
-    if found < 0:
-        return None
-    return paragraphs[bisect.bisect_right(searchable.starts, found) - 1].number
+    index = _searchable(paragraphs).first_holding(wanted, quote_key(wanted))
+    return None if index is None else paragraphs[index].number
 
 
 def find_elsewhere(quote: str, sources: Iterable[Source], exclude: str) -> tuple[str, int] | None:
     """(source id, paragraph) of another source that holds the quote: the citation is misattributed."""
-    for source in sorted(sources, key=lambda s: s.id):
+    wanted = normalise(quote)
+    if _JOIN in wanted:
+        return None
+    for source in _corpus(sorted(sources, key=lambda s: s.id)).holding(wanted):
         if source.id == exclude:
             continue
         found = find_quote(quote, source.paragraphs)
@@ -173,60 +207,35 @@ def find_elsewhere(quote: str, sources: Iterable[Source], exclude: str) -> tuple
     return None
 
 
-# How many runs of words the cheap count keeps for exact scoring: enough that an ordinary misquote's
-# own passage is always among them, few enough that scoring them stays a small fixed cost.
-CANDIDATES = 64
+class _Corpus:
+    """Many sources' normalised text in one string: the few that hold a quote are found in one scan.
+    Built at the first quote not found where it was cited (it normalises every source once)."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        texts = [_searchable(source.paragraphs).text for source in sources]
+        self.text = _JOIN.join(texts)
+        self.starts = [0, *itertools.accumulate(len(text) + 1 for text in texts)]
+
+    def holding(self, wanted: str) -> Iterator[Source]:
+        """The sources whose normalised text holds `wanted`, in order."""
+        found = self.text.find(wanted)
+        while found >= 0:
+            index = bisect.bisect_right(self.starts, found) - 1
+            yield self.sources[index]
+            found = self.text.find(wanted, self.starts[index + 1])
 
 
-def closest_passage(quote: str, paragraphs: Sequence[Paragraph]) -> Passage | None:
-    """The run of words, about as long as the quote, that is most like it.
+# The corpus of the sources of the last search, kept with them (so that their ids are not reused).
+_LAST_CORPUS: list[tuple[tuple[Sequence[Paragraph], ...], _Corpus]] = []
 
-    Runs are ranked by shared words in order (the longest common subsequence of words), ties
-    broken by shared characters, so that "armored train" beats a run that only shares the words
-    around it. Scoring every run in full costs time in the product of the two lengths (a 300-word
-    quote against a 1 MB paragraph took minutes), so each run first gets a cheap count, the words
-    it shares with the quote, from one running total over the whole source; only the CANDIDATES
-    runs with the highest counts are scored in full, by rapidfuzz (C++). The cost is then linear
-    in the size of the source, whatever the quote: tests/test_hostile_quotes.py holds it to 1 s.
-    """
-    if not paragraphs:
-        return None
-    wanted_text = normalise(quote)
-    wanted = wanted_text.split(" ")
-    size = len(wanted)
-    words, firsts, ends = _searchable(paragraphs).words()
-    # Runs lie inside one paragraph: those of a paragraph start at its first word up to its end
-    # less the quote's length, or only at its first word when it is shorter than the quote. Each
-    # run's shared words is the difference of a running count at its two ends. Every step maps a
-    # C function over all words: nothing below runs per word, or per paragraph, in Python.
-    # Valid starts, paragraph by paragraph: first .. max(first, end - size), each with its paragraph's end.
-    last_start = map(max, firsts, map(operator.sub, ends, repeat(size)))
-    per_paragraph = list(map(operator.sub, last_start, map((-1).__add__, firsts)))
-    starts = list(chain.from_iterable(map(range, firsts, map(operator.add, firsts, per_paragraph))))
-    end_of = list(chain.from_iterable(map(repeat, ends, per_paragraph)))
-    running = [0, *itertools.accumulate(map(frozenset(wanted).__contains__, words))]
-    run_ends = map(min, map(operator.add, starts, repeat(size)), end_of)
-    shared = list(map(operator.sub, map(running.__getitem__, run_ends), map(running.__getitem__, starts)))
-    # The CANDIDATES highest counts, earliest first among equals (heapq on plain ints, then two C passes).
-    threshold = heapq.nlargest(CANDIDATES, shared)[-1]
-    above = list(itertools.compress(range(len(shared)), map(threshold.__lt__, shared)))
-    level = itertools.compress(range(len(shared)), map(threshold.__eq__, shared))
-    chosen = sorted([*above, *itertools.islice(level, CANDIDATES - len(above))])
-    best: tuple[float, float, int] | None = None  # (words alike, characters alike, first word)
-    for run in chosen:
-        start = starts[run]
-        window = words[start : min(start + size, end_of[run])]
-        word_ratio = Indel.normalized_similarity(window, wanted)
-        if best is None or word_ratio >= best[0]:
-            score = (word_ratio, Indel.normalized_similarity(" ".join(window), wanted_text), start)
-            if best is None or score[:2] > best[:2]:
-                best = score
-    if best is None or best[:2] == (0.0, 0.0):
-        return None
-    word_ratio, _, start = best
-    index = bisect.bisect_right(firsts, start) - 1
-    window = words[start : min(start + size, ends[index])]
-    original = paragraphs[index].text.split()
-    if len(original) == ends[index] - firsts[index]:
-        window = original[start - firsts[index] : start - firsts[index] + size]
-    return Passage(paragraphs[index].number, " ".join(window), word_ratio)
+
+def _corpus(sources: list[Source]) -> _Corpus:
+    identity = tuple(source.paragraphs for source in sources)
+    if _LAST_CORPUS:
+        last, corpus = _LAST_CORPUS[0]
+        if len(last) == len(identity) and all(map(operator.is_, last, identity)):
+            return corpus
+    corpus = _Corpus(sources)
+    _LAST_CORPUS[:] = [(identity, corpus)]
+    return corpus

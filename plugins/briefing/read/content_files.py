@@ -39,6 +39,8 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 def shown_name(name: str) -> str:
     """A file name with its invisible and bidirectional characters written as escapes: 'a\\u202egpj.md'."""
+    if name.isascii() and name.isprintable():  # no ASCII character is hidden but the controls
+        return name
     return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in name)
 
 

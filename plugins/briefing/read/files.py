@@ -55,18 +55,22 @@ def list_content_files(folder: Path, suffixes: tuple[str, ...], root: Path) -> t
     if not folder.is_dir():
         return [], problems
     found = []
-    for path in sorted(folder.iterdir()):
-        rel = _rel(path, root)
-        if shown_name(path.name) != path.name:
+    prefix = _rel(folder, root)
+    prefix = "" if prefix == "." else f"{prefix}/"
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:  # a DirEntry knows its type from the listing: no call to the system per file
+        if shown_name(entry.name) != entry.name:
             continue  # refused by check_content_files, which shows the name escaped
-        if path.is_symlink():
-            problems.append(Problem(rel, 0, 0, "", _SYMLINK_REFUSED))
-        elif path.is_file() and path.suffix in suffixes:
-            found.append(path)
-        elif path.is_file() and path.suffix.lower() in suffixes:
-            problems.append(
-                Problem(rel, 0, 0, "", f"the file name ends in {path.suffix!r}; rename it to end in {suffixes[0]!r}")
-            )
+        if entry.is_symlink():
+            problems.append(Problem(prefix + entry.name, 0, 0, "", _SYMLINK_REFUSED))
+        elif entry.is_file():
+            path = folder / entry.name
+            if path.suffix in suffixes:
+                found.append(path)
+            elif path.suffix.lower() in suffixes:
+                message = f"the file name ends in {path.suffix!r}; rename it to end in {suffixes[0]!r}"
+                problems.append(Problem(prefix + entry.name, 0, 0, "", message))
     return found, problems
 
 
@@ -149,6 +153,9 @@ def check_page_addresses(root: Path, briefings_dir: str, sources_dir: str, resul
 
 
 def _rel(path: Path, root: Path) -> str:
+    text, top = str(path), str(root)
+    if text.startswith(top) and text[len(top) : len(top) + 1] == "/" and top != "/":
+        return text[len(top) + 1 :]  # what relative_to gives, without splitting both paths into parts
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

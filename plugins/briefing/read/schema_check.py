@@ -79,11 +79,18 @@ def _validators(schemas_dir: str) -> _Schemas:
 def forget_validators() -> None:
     """Build the validators afresh at the next check: the schema files changed (under mkdocs serve)."""
     _validators.cache_clear()
+    _resolved.cache_clear()
+
+
+@cache
+def _resolved(schemas_dir: Path) -> str:
+    """The schemas folder's real path, asked of the system once, not once a document."""
+    return str(schemas_dir.resolve())
 
 
 def check_against_schema(root: YNode, kind: str, path: str, schemas_dir: Path) -> list[Problem]:
     """All schema problems of one document, each at the position of the value concerned."""
-    schemas = _validators(str(schemas_dir.resolve()))
+    schemas = _validators(_resolved(schemas_dir))
     if not isinstance(root.value, dict):
         found = "a list" if isinstance(root.value, list) else describe_value(root)
         return [Problem(path, root.line, root.col, "", f"expected a mapping of fields, got {found}")]
@@ -114,11 +121,14 @@ class _DisputedBoolean:
 def _schema_data(node: YNode) -> Any:
     """What the schema sees: the YNode's data, except that a value the two YAML versions read
     differently fits no type, so that the build and editors' YAML 1.2 validators agree."""
-    if isinstance(node.value, dict):
-        return {key: _schema_data(value) for key, value in node.value.items()}
-    if isinstance(node.value, list):
-        return [_schema_data(item) for item in node.value]
-    if node.plain_type == "bool" and node.value not in _BOTH_YAMLS_BOOLEAN:
+    value = node.value
+    if isinstance(value, dict):
+        return {key: _schema_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_schema_data(item) for item in value]
+    if node.plain_type == "str":
+        return unicodedata.normalize("NFC", value)  # what to_data() gives a string, without its dispatch
+    if node.plain_type == "bool" and value not in _BOTH_YAMLS_BOOLEAN:
         return _DisputedBoolean()
     return node.to_data()
 

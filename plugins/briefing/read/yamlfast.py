@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 from yaml.events import (
-    AliasEvent,
     DocumentEndEvent,
     DocumentStartEvent,
     MappingEndEvent,
@@ -41,12 +40,13 @@ def fast_tree(text: str, *, line_offset: int = 0) -> YNode | None:
     if _CLoader is None or _NON_PRINTABLE.search(text):
         return None
     loader = _CLoader(text)
+    get = loader.get_event
     try:
-        _expect(loader, StreamStartEvent)
-        _expect(loader, DocumentStartEvent)
-        root = _node(loader, line_offset, 1)
-        _expect(loader, DocumentEndEvent)
-        _expect(loader, StreamEndEvent)
+        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
+            return None
+        root = _compose(get, line_offset)
+        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+            return None
     except (_GiveUp, yaml.YAMLError):
         return None
     finally:
@@ -54,38 +54,39 @@ def fast_tree(text: str, *, line_offset: int = 0) -> YNode | None:
     return root
 
 
-def _expect(loader: Any, kind: type) -> Any:
-    event = loader.get_event()
-    if not isinstance(event, kind):
-        raise _GiveUp
-    return event
-
-
-def _node(loader: Any, offset: int, depth: int) -> YNode:
-    if depth > MAX_DEPTH:
-        raise _GiveUp
-    event = loader.get_event()
-    if isinstance(event, AliasEvent) or event.anchor is not None or event.tag not in (None, "!"):
-        raise _GiveUp
-    line, col = event.start_mark.line + 1 + offset, event.start_mark.column + 1
-    if isinstance(event, ScalarEvent):
-        plain = event.style in (None, "")
-        return YNode(event.value, line, col, plain_scalar_type(event.value) if plain else "str")
-    if isinstance(event, SequenceStartEvent):
-        items = []
-        while not loader.check_event(SequenceEndEvent):
-            items.append(_node(loader, offset, depth + 1))
-        loader.get_event()
-        return YNode(items, line, col, "list")
-    if isinstance(event, MappingStartEvent):
-        values: dict[str, YNode] = {}
-        keys: dict[str, YNode] = {}
-        while not loader.check_event(MappingEndEvent):
-            key = _node(loader, offset, depth + 1)
-            if not isinstance(key.value, str) or key.value in keys:
+def _compose(get: Any, offset: int) -> YNode:
+    """One node from the events, read in a loop (each event once) with a stack of open collections:
+    [values, keys (None for a list), line, col, the key node waiting for its value]."""
+    stack: list[list[Any]] = []
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag not in (None, "!") or len(stack) >= MAX_DEPTH:
                 raise _GiveUp
-            keys[key.value] = key
-            values[key.value] = _node(loader, offset, depth + 1)
-        loader.get_event()
-        return YNode(values, line, col, "map", keys)
-    raise _GiveUp
+            mark = event.start_mark
+            line, col = mark.line + 1 + offset, mark.column + 1
+            if kind is not ScalarEvent:
+                stack.append([{}, {}, line, col, None] if kind is MappingStartEvent else [[], None, line, col, None])
+                continue
+            value = event.value
+            node = YNode(value, line, col, plain_scalar_type(value) if event.style in (None, "") else "str")
+        elif (kind is MappingEndEvent or kind is SequenceEndEvent) and stack:
+            values, keys, line, col, _ = stack.pop()
+            node = YNode(values, line, col, "list") if keys is None else YNode(values, line, col, "map", keys)
+        else:
+            raise _GiveUp  # an alias, or events out of place
+        if not stack:
+            return node
+        parent = stack[-1]
+        if parent[1] is None:
+            parent[0].append(node)
+        elif parent[4] is None:
+            if not isinstance(node.value, str) or node.value in parent[1]:
+                raise _GiveUp  # a key that is no plain name, or a duplicate
+            parent[4] = node
+        else:
+            key = parent[4].value
+            parent[1][key] = parent[4]
+            parent[0][key] = node
+            parent[4] = None

@@ -10,6 +10,7 @@ of what YAML would have made of it when it was left unquoted.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +64,16 @@ class _Composer(yaml.SafeLoader):
 
 def read_text_file(file: Path, path: str) -> str:
     """A content file's text (see `decode_text`); a file over the size limit is refused before it is read."""
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ContentError(_too_big(path, size))
-    with file.open("rb") as stream:
-        return decode_text(stream.read(MAX_FILE_BYTES + 1), path)
+    with open(file, "rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(_too_big(path, size))
+        # read(MAX_FILE_BYTES + 1) would allocate a megabyte for every file; a file that grew since
+        # its size was taken is read on, to the same limit.
+        data = stream.read(size + 1)
+        if len(data) > size:
+            data += stream.read(MAX_FILE_BYTES + 1 - len(data))
+        return decode_text(data, path)
 
 
 def _too_big(path: str, size: int) -> Problem:
