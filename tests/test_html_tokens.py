@@ -1,11 +1,15 @@
-"""The linker's fast tokenizer reads plain markup exactly as html.parser does, and declines the rest."""
+"""The linker's fast tokenizer reads plain markup exactly as html.parser does, and declines the rest;
+the linker links a page alike either way."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from unittest.mock import patch
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.link.html_tokens import Token, fast_tokens, parsed_tokens, tokens
+from briefing.link.linking import AliasSpec, build_alias_index, link_html
 
 PLAIN = ["<p>", "</p>", "<em>", "</em>", '<a href="x">', "<a href=x/>", "</a>", "<h2 id='s'>", "</h2>", "<br>",
          "<br/>", "<br />", '<img alt="N>">', "<img src=a/b/>", "<code/>", '<svg viewBox="0 0 1 1">', "</svg>",
@@ -44,3 +48,20 @@ def test_markdown_output_takes_the_fast_path() -> None:
 def test_markup_html_parser_reads_its_own_way_is_declined() -> None:
     for page in ("<p>a < b</p>", "<script>x<y</script>", "<!-- c -->", "<title>a<b>c</title>", "<a:b>x</a:b>"):
         assert fast_tokens(page) is None, page
+
+
+_INDEX, _ = build_alias_index([AliasSpec("niger", "country", "Niger"), AliasSpec("mali", "country", "Mali")])
+LINKED = [*PLAIN, "Mali", "<code>", "</code>", "<h3>", "</h3>", "<b>", "</b>", "<span>", "</span>"]
+
+
+def _linked(page: str) -> str:
+    return link_html(page, _INDEX, lambda entity_id: f"../{entity_id}/").html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINKED + ODD), max_size=30).map("".join))
+@example("<p>Mali</p><h3>Niger</h3><p>Mali <code>Niger</code> Niger<b>ia</b> Niger</p>")
+def test_the_linker_links_a_plain_page_as_it_links_one_read_by_html_parser(page: str) -> None:
+    fast = _linked(page)
+    with patch("briefing.link.linking.plain_pieces", return_value=None):  # every page through html.parser
+        assert fast == _linked(page)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
 from briefing.render.urls import Hrefs, page_url, relative_url
@@ -67,3 +69,13 @@ def test_hrefs_from_a_leader_page(directory_urls: bool, to_uri: str, anchor: str
 )
 def test_hrefs_are_percent_encoded_as_mkdocs_encodes_page_urls(to_uri: str, href: str) -> None:
     assert Hrefs("leaders/kim-jong-un.md", True)(to_uri) == href
+
+
+@pytest.mark.parametrize("from_url", ["", "index.html", "leaders/", "leaders/kim/", "leaders/kim.html", "a/b/c/"])
+@pytest.mark.parametrize("to_url", ["", "index.html", "leaders/", "leaders/kim/", "sources/x.html", "a/b/d/", "a/"])
+def test_relative_url_is_posixpaths_relpath_from_the_pages_folder(to_url: str, from_url: str) -> None:
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    expected = posixpath.relpath(to_url or ".", from_dir or ".")
+    if to_url.endswith("/") or not to_url:
+        expected = "./" if expected == "." else expected + "/"
+    assert relative_url(to_url, from_url) == expected

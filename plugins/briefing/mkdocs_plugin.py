@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.index = loaded.index
         self.entities = loaded.briefing.entities
         self.page_entity = {entity_uri(e.kind, e.id): e.id for e in self.entities.values()}
+        # What the briefing holds now lives until the build ends: spare the collector re-walking it
+        # at each full collection while MkDocs builds the pages (thawed in on_post_build).
+        gc.freeze()
         return files
 
     @event_priority(-10_000)  # after every plugin has added its files
@@ -236,6 +240,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:
         if self.page_problems:
             raise PluginError(f"briefing: {self.page_problems} problem(s) in hand-written pages; see the lines above")
+        gc.unfreeze()
         swapped = self.atomic_site.finish()
         config.site_dir = str(self.atomic_site.site_dir)  # anything later writes into the real site
         self.rebuilds.finish(swapped=swapped, warned=bool(self.atomic_site.problems_logged), pages=self.memory.pages)
@@ -260,6 +265,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     on_post_build = CombinedEvent(_remember_pages, _fold_search_index, _swap_in_site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self.rebuilds.forget()
         if hasattr(self, "atomic_site"):
             self.atomic_site.discard()

@@ -30,7 +30,7 @@ class _Tokenizer(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=True)
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
-        self.tokens: list[Token] = []
+        self.tokens: list[tuple[str, int, str]] = []
         self.feed(source)
         self.close()
 
@@ -64,7 +64,7 @@ class _Tokenizer(HTMLParser):
         self._add("other", "!")
 
 
-def parsed_tokens(source: str) -> list[Token]:
+def parsed_tokens(source: str) -> list[tuple[str, int, str]]:
     """The tokens as html.parser reads them: any markup at all."""
     return _Tokenizer(source).tokens
 
@@ -81,33 +81,45 @@ _UNUSUAL = re.compile(r"<(?:script|style|xmp|iframe|noembed|noframes|noscript|pl
 _TAG_IN_TEXT = re.compile(r"<(title|textarea)\b[^<]*<(?!/\1)", re.I)
 
 
-def fast_tokens(source: str) -> list[Token] | None:
-    """The same tokens as parsed_tokens() for plain markup; None when the page is not plain."""
-    if _UNUSUAL.search(source) or _TAG_IN_TEXT.search(source):
+_TAG_PIECES = re.compile(f"({_TAG.pattern})")
+"""_TAG as a whole too, for re.split(): text, then (tag, closing, name, attributes, slash, text) repeated."""
+# An end tag with more than its name (`</a x>`, `</a/>`, `</p >`): html.parser ends it at its first
+# ">", quoted or not. Declining `</p >` too is only slower: such a page goes to html.parser.
+_ODD_END = re.compile(rf"</[a-zA-Z][a-zA-Z0-9-]*[{_WS[1:-1]}/]")
+
+
+def plain_pieces(source: str) -> list[str] | None:
+    """A plain page split at its tags: [text, (tag, closing, name, attributes, slash, text) * tags].
+
+    None when the page is not plain. Every "<" of a plain page opens a tag, so no text holds one.
+    """
+    if _UNUSUAL.search(source) or _TAG_IN_TEXT.search(source) or _ODD_END.search(source):
         return None
-    tokens: list[Token] = []
-    done = 0
-    for tag in _TAG.finditer(source):
-        start = tag.start()
-        if start > done:
-            tokens.append(Token("data", done, ""))
-        closing, name, attributes, slash = tag.groups()
-        name = name.lower()
-        if closing:
-            if slash or attributes:
-                return None  # html.parser ends such a tag at its first ">", quoted or not
-            tokens.append(Token("end", start, name))
-        else:
-            tokens.append(Token("other" if slash and name in VOID else "start", start, name))
-        done = tag.end()
-    if done < len(source):
-        tokens.append(Token("data", done, ""))
-    if source.count("<") != len(tokens) - sum(token.kind == "data" for token in tokens):
+    pieces = _TAG_PIECES.split(source)  # one pass in C
+    if len(pieces) // 6 != source.count("<"):
         return None  # a "<" that opens no tag the pattern knows: html.parser reads it its own way
+    return pieces
+
+
+def fast_tokens(source: str) -> list[tuple[str, int, str]] | None:
+    """The same tokens as parsed_tokens() for plain markup; None when the page is not plain."""
+    pieces = plain_pieces(source)
+    if pieces is None:
+        return None
+    tokens: list[tuple[str, int, str]] = [("data", 0, "")] if pieces[0] else []
+    position = len(pieces[0])
+    for at in range(1, len(pieces), 6):
+        whole, closing, name, _, slash, text = pieces[at : at + 6]
+        name = name.lower()
+        tokens.append(("end" if closing else "other" if slash and name in VOID else "start", position, name))
+        position += len(whole)
+        if text:
+            tokens.append(("data", position, ""))
+            position += len(text)
     return tokens
 
 
-def tokens(source: str) -> list[Token]:
+def tokens(source: str) -> list[tuple[str, int, str]]:
     """Every token of the page with where it starts: the fast path when it applies, else html.parser."""
     fast = fast_tokens(source)
     return parsed_tokens(source) if fast is None else fast

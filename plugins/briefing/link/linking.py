@@ -27,6 +27,7 @@ from briefing.link.alias_index import (
     build_alias_index,
 )
 from briefing.link.folding import OffsetMap
+from briefing.link.html_tokens import plain_pieces
 from briefing.link.html_tokens import tokens as html_tokens
 
 __all__ = [
@@ -64,9 +65,14 @@ def scan_repeated(index: AliasIndex, text: str, before: str = "", after: str = "
 
     Only short texts are kept (a source's paragraphs occur once), at most _SCANS_KEPT per index.
     """
+    return _scan_kept(_scans.setdefault(index, {}), index, text, before, after)
+
+
+def _scan_kept(
+    kept: dict[tuple[str, str, str], tuple[Match, ...]], index: AliasIndex, text: str, before: str, after: str
+) -> tuple[Match, ...]:
     if len(text) > _SCAN_KEPT_LENGTH:
         return tuple(index.scan(text, before, after))
-    kept = _scans.setdefault(index, {})
     key = (text, before, after)
     found = kept.get(key)
     if found is None:
@@ -83,7 +89,7 @@ class LinkResult:
     """(entity_id, number of links added), sorted by entity id."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
     """Adjacent text between tags; `joined` when only inline tags separate it from the previous run."""
 
@@ -97,37 +103,77 @@ class _Run:
 
 
 def _text_runs(source: str) -> list[_Run]:
-    tokens = html_tokens(source)
-    ends = [token.start for token in tokens[1:]] + [len(source)] if tokens else []
+    pieces = plain_pieces(source)
+    return _runs_of_tokens(source) if pieces is None else _runs_of_plain(pieces)
+
+
+def _runs_of_plain(pieces: list[str]) -> list[_Run]:
+    """_runs_of_tokens() for a plain page, read from its pieces (html_tokens.plain_pieces): the same runs."""
     open_elements: Counter[str] = Counter()
+    inside = 0  # elements open that nothing is linked in: open_elements.total()
+    section, position = 0, len(pieces[0])
+    runs = [_Run(0, position, True, 0, False)] if position else []
+    joined = bool(runs)
+    for at in range(1, len(pieces), 6):
+        whole, closing, name, _, _, text = pieces[at : at + 6]
+        name = name.lower()
+        if name in NEVER_LINKED_INSIDE:  # none of them is void: a slash (<code/>) still opens it
+            if not closing:
+                section += name in HEADINGS
+                open_elements[name] += 1
+                inside += 1
+            elif open_elements[name]:
+                open_elements[name] -= 1
+                inside -= 1
+        joined = joined and name in _INLINE
+        position += len(whole)
+        if text:  # no text of a plain page holds a "<", and two texts never touch
+            runs.append(_Run(position, position + len(text), inside == 0, section, joined))
+            position += len(text)
+            joined = True
+    return runs
+
+
+def _runs_of_tokens(source: str) -> list[_Run]:
+    tokens = html_tokens(source)
+    ends = [token[1] for token in tokens[1:]] + [len(source)] if tokens else []
+    open_elements: Counter[str] = Counter()
+    inside = 0  # elements open that nothing is linked in: open_elements.total()
     runs: list[_Run] = []
     section, joined = 0, False
-    for token, end in zip(tokens, ends, strict=True):
-        if token.kind == "data":
-            if source.startswith("<", token.start):  # a lone "<", or markup the parser gave up on
+    for (kind, start, tag), end in zip(tokens, ends, strict=True):
+        if kind == "data":
+            if source.startswith("<", start):  # a lone "<", or markup the parser gave up on
                 joined = False
-            elif runs and runs[-1].end == token.start and joined:
+            elif runs and runs[-1].end == start and joined:
                 runs[-1].end = end
             else:
-                runs.append(_Run(token.start, end, open_elements.total() == 0, section, joined))
+                runs.append(_Run(start, end, inside == 0, section, joined))
                 joined = True
             continue
-        if token.kind == "start" and token.tag in HEADINGS:
-            section += 1
-        if token.tag in NEVER_LINKED_INSIDE and token.kind == "start":
-            open_elements[token.tag] += 1
-        elif token.tag in NEVER_LINKED_INSIDE and token.kind == "end" and open_elements[token.tag]:
-            open_elements[token.tag] -= 1
-        joined = joined and token.tag in _INLINE
+        if tag in NEVER_LINKED_INSIDE:
+            if kind == "start":
+                section += tag in HEADINGS
+                open_elements[tag] += 1
+                inside += 1
+            elif kind == "end" and open_elements[tag]:
+                open_elements[tag] -= 1
+                inside -= 1
+        joined = joined and tag in _INLINE
     return runs
+
+
+_IN_STEP = OffsetMap([])
 
 
 def _decode(raw: str) -> tuple[str, OffsetMap]:
     """The text a reader sees, with the way back from its offsets to the markup's."""
+    if "&" not in raw:
+        return raw, _IN_STEP
     spans: list[tuple[int, int, int, int]] = []
     parts: list[str] = []
     done = length = 0
-    for reference in _CHARREF.finditer(raw) if "&" in raw else ():
+    for reference in _CHARREF.finditer(raw):
         decoded = html.unescape(reference.group())
         if decoded == reference.group():
             continue
@@ -163,6 +209,7 @@ def link_html(
             run.text, run.offsets = _decode(source[run.start : run.end])
         return run.text, run.offsets
 
+    kept = _scans.setdefault(index, {})  # once a page: a WeakKeyDictionary look-up is slow
     urls: dict[str, str | None] = {}
     linked_in_section: set[tuple[int, str]] = set()
     counts: Counter[str] = Counter()
@@ -172,10 +219,12 @@ def link_html(
         if not run.linkable:
             continue
         text, offsets = decoded(run)
+        if text.isspace():
+            continue  # no name is blank: most runs of a generated page are the newlines between its tags
         before = decoded(runs[number - 1])[0][-1:] if number and run.joined else ""
         following = runs[number + 1] if number + 1 < len(runs) else None
         after = decoded(following)[0][:1] if following and following.joined else ""
-        for match in scan_repeated(index, text, before, after):
+        for match in _scan_kept(kept, index, text, before, after):
             entity_id = match.entity_id
             if entity_id is None or entity_id == self_id:
                 continue

@@ -67,7 +67,14 @@ class RoleView:
         return f"not confirmed since {self.role.as_of.human()}, {self.months} months before this build"
 
 
-def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool) -> Page:
+OfficeRows = list[tuple[str, list[tuple[Entity, "RoleView"]]]]
+
+
+def render_entity_page(
+    entity: Entity, resolved: Resolved, directory_urls: bool, offices_by_country: dict[str, OfficeRows] | None = None
+) -> Page:
+    """An entity's page; `offices_by_country` (from _offices_by_country, once for all pages) saves a pass
+    over every office of the briefing for each page."""
     uri = entity_uri(entity.kind, entity.id)
     hrefs = Hrefs(uri, directory_urls)
     cites = PageCitations(resolved, hrefs)
@@ -75,7 +82,9 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
     entities = resolved.briefing.entities
     rows = table_rows(entity, rows_for(entity.id, resolved.links.get(entity.id, []), entities), entities)
     entries = resolved.entries.get(entity.id, [])
-    offices = _offices_of_country(entity, resolved)
+    if offices_by_country is None:
+        offices_by_country = _offices_by_country(resolved, entity.id)
+    offices = offices_by_country.get(entity.id, [])
     in_tables = {v.role.office for _, holders in offices for _, v in holders}
     records = linked_in_records(entity, (leader for leader, _ in resolved.leaders_of.get(entity.id, [])))
     markdown = render_template(
@@ -110,15 +119,19 @@ def render_entity_page(entity: Entity, resolved: Resolved, directory_urls: bool)
     return Page(uri, markdown, entity.origin.path)
 
 
-def _offices_of_country(entity: Entity, resolved: Resolved) -> list[tuple[str, list[tuple[Entity, RoleView]]]]:
-    """(office title, holders in order with their role) for the offices of a country with more than one holder
-    on file, by title; a single holder in office is shown by the infobox, a former one among former leaders."""
-    found = []
+def _offices_by_country(resolved: Resolved, only: str | None = None) -> dict[str, OfficeRows]:
+    """Country id -> (office title, holders in order with their role) for the offices of the country with
+    more than one holder on file, by title; a single holder in office is shown by the infobox, a former one
+    among former leaders. `only`: that country's offices alone."""
+    found: dict[str, OfficeRows] = {}
     for rows in resolved.offices.values():
+        if len(rows) < 2 or (only is not None and all(t.holder.roles[t.index].country != only for t in rows)):
+            continue
         holders = [(t.holder, RoleView(t.holder.roles[t.index], resolved)) for t in rows]
-        if len(holders) > 1 and any(v.role.country == entity.id for _, v in holders):
-            found.append((holders[-1][1].role.title, holders))
-    return sorted(found, key=lambda office: (office[0], office[1][0][0].id))
+        for country in sorted({v.role.country for _, v in holders if v.role.country is not None}):
+            if only is None or country == only:
+                found.setdefault(country, []).append((holders[-1][1].role.title, holders))
+    return {c: sorted(rows, key=lambda office: (office[0], office[1][0][0].id)) for c, rows in found.items()}
 
 
 def render_source_page(source: Source, resolved: Resolved, directory_urls: bool) -> Page:
@@ -204,9 +217,10 @@ def render_all(
 ) -> list[Page]:  # fmt: skip
     """Every generated page, in a fixed order."""
     pages = []
+    offices = _offices_by_country(resolved)
     for kind, folder in KIND_FOLDERS.items():
         pages.append(render_kind_index(kind, resolved, directory_urls, f"{briefings_dir}/{folder}"))
-        pages.extend(render_entity_page(e, resolved, directory_urls) for e in resolved.briefing.of_kind(kind))
+        pages.extend(render_entity_page(e, resolved, directory_urls, offices) for e in resolved.briefing.of_kind(kind))
     pages.append(render_timeline_page(resolved, directory_urls, briefings_dir))
     pages.append(render_graph_page(resolved, directory_urls, briefings_dir))
     pages.append(render_sources_index(resolved, directory_urls, sources_dir))

@@ -37,6 +37,8 @@ class Resolved:
     leaders_of: dict[str, list[tuple[Entity, Role]]] = field(default_factory=dict)
     mentioned_in: dict[str, list[Mentioned]] = field(default_factory=dict)
     linked_from: dict[str, list[str]] = field(default_factory=dict)
+    named_by_sources: frozenset[str] | None = None
+    """Ids of the sheets some source names (link.gaps.unmentioned_sheets, read once); None without an index."""
     links: dict[str, list[Link]] = field(default_factory=dict)
     """Entity id -> every relations-graph link that touches it."""
     all_links: list[Link] = field(default_factory=list)
@@ -92,6 +94,7 @@ def resolve(
     resolved.offices = offices_of(briefing)
     if index is not None:
         from_sources = mentions_in_sources(briefing, index)
+        resolved.named_by_sources = frozenset(from_sources)
         from_pages = mentions_in_pages(pages_text or {}, index)
         resolved.mentioned_in = {
             k: from_sources.get(k, []) + from_pages.get(k, []) for k in sorted({*from_sources, *from_pages})

@@ -91,7 +91,8 @@ def review_sheet(entity: Entity, resolved: Resolved, unnamed: set[str]) -> Sheet
 
 def review_queue(resolved: Resolved, index: AliasIndex) -> ReviewQueue:
     briefing = resolved.briefing
-    unnamed = set(unmentioned_sheets(briefing, index))
+    named = resolved.named_by_sources
+    unnamed = set(unmentioned_sheets(briefing, index)) if named is None else set(briefing.entities) - named
     kinds = ("country", "leader", "organisation", "topic")
     sheets = [review_sheet(e, resolved, unnamed) for kind in kinds for e in briefing.of_kind(kind)]
     cited = {c.source_id for e in briefing.entities.values() for c in e.citations()}
