@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import types
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from briefing.model import KIND_FOLDERS
@@ -71,3 +74,41 @@ def clean_contributor_page(html: str, page: Page) -> str:
     if title:
         page.meta["title"] = safe_title(str(title), is_html=title_is_html)  # front matter may give a number
     return sanitize_html(html, cross_links=True)
+
+
+PAGE_LOCAL_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline", "briefing"})
+"""Plugins that read a page's text only while that page is built (search indexes it in on_page_context)."""
+
+
+def readers_of_other_pages(config: MkDocsConfig) -> list[str]:
+    """Plugins that may read a page's Markdown or HTML after it is written (a blog's index reads its
+    posts). Hooks are project code and are trusted not to, as for incremental rebuilds."""
+    plugins = config.plugins.items()
+    return [
+        name for name, plugin in plugins if not isinstance(plugin, types.ModuleType) and name not in PAGE_LOCAL_PLUGINS
+    ]
+
+
+def release_page_text(page: Page) -> None:
+    """Drop a written page's Markdown and HTML: MkDocs keeps every page until the build ends, and
+    nothing reads them after the page is written. Empty strings, not None: `Page.title` falls back
+    to the Markdown's first heading when `content` is None."""
+    page.markdown = ""
+    page.content = ""
+
+
+def file_written_now(config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
+    """A generated file (the API's JSON, the feed) written into the site now, which MkDocs then finds
+    there when it copies the static files: its text is not held while every page is read and written.
+    """
+    file = File.generated(config, src_uri, abs_src_path=os.devnull)
+    dest = Path(file.abs_dest_path)
+    if not dest.resolve().is_relative_to(Path(config.site_dir).resolve()):
+        raise PluginError(f"briefing: the generated file {src_uri} would be written outside the site")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        dest.write_bytes(content)
+    else:
+        dest.write_text(content, encoding="utf-8")  # as MkDocs writes a file's text
+    file.abs_src_path = file.abs_dest_path  # MkDocs skips copying a file onto itself
+    return file

@@ -14,7 +14,16 @@ from mkdocs.structure.pages import Page
 from briefing import mkdocs_incremental as incremental
 from briefing.link.linking import link_html
 from briefing.mkdocs_config import BriefingConfig
-from briefing.mkdocs_pages import CSS_URI, DebugOnly, clean_contributor_page, hand_written_pages, with_theme_collisions
+from briefing.mkdocs_pages import (
+    CSS_URI,
+    DebugOnly,
+    clean_contributor_page,
+    file_written_now,
+    hand_written_pages,
+    readers_of_other_pages,
+    release_page_text,
+    with_theme_collisions,
+)
 from briefing.pipeline import Layout, build_day, load_briefing
 from briefing.problems import Problem, Severity, has_errors
 from briefing.publish.outputs import OutputSettings, add_to_head, build_outputs
@@ -44,6 +53,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     """Under serve, the errors of the content on disk, while the pages come from the last good build."""
     page_problems = 0
     """Problems found in hand-written pages while rendering them; the build fails once all are reported."""
+    releases_pages = False
+    """Whether each page's Markdown and HTML are dropped once it is written (no plugin reads them later)."""
     built_pages: tuple[Page, ...] = ()
     """Under serve --dirty, every page of the build in order, read or kept (set in on_env)."""
 
@@ -120,8 +131,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.config.sources_dir, self.config.schemas_dir, self.config.whats_new_commits, self.config.whats_new_days,
         ))  # fmt: skip
         log.info(self.outputs.log_line)
-        for path, content in self.outputs.files.items():
-            files.append(File.generated(config, path, content=content))
+        for path, content in self.outputs.files:
+            files.append(file_written_now(config, path, content))
         for page in [*pages, *self.outputs.pages]:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
@@ -150,6 +161,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return files
 
     on_files = CombinedEvent(_add_pages, _plan_rebuild)
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.releases_pages = not readers_of_other_pages(config)
+        return nav
 
     def _page_inputs(self, file: File, title: str | None) -> tuple[str | None, str]:
         return self.page_entity.get(file.src_uri), self.outputs.head_html(file.src_uri, title)
@@ -198,7 +213,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             html = problems_banner(self.shown_problems) + html  # every character of it escaped
         return html
 
-    on_page_content = CombinedEvent(_html_body, _link_and_clean)
+    @event_priority(-10_000)  # after every other plugin has read the page
+    def _release_source(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # serve --dirty takes each page's key from its source again after the build (mkdocs_incremental).
+        if self.releases_pages and not self.rebuilds.enabled and page.file.generated_by == "briefing":
+            page.file.content_string = ""  # read: the page holds its Markdown now
+        return html
+
+    on_page_content = CombinedEvent(_html_body, _link_and_clean, _release_source)
 
     def _serve_last_good(self, files: Files, problems: list[Problem], config: MkDocsConfig) -> Files:
         """Under serve: the pages of the last good build, and the problems shown on each; never a hang.
@@ -218,8 +240,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 files.append(file)
         return files
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def _add_to_head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return add_to_head(output, self.outputs.head_html(page.file.src_uri, page.title))
+
+    @event_priority(-10_000)  # after every other plugin has seen the page
+    def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.releases_pages:
+            release_page_text(page)
+        return output
+
+    on_post_page = CombinedEvent(_add_to_head, _release_page)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.sources_dir, self.config.schemas_dir):
