@@ -9,13 +9,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from briefing.model import KIND_FOLDERS
 from briefing.problems import Problem
 from briefing.publish.sanitize import safe_meta, safe_title, sanitize_html
 from briefing.read.content_files import theme_collisions
+from briefing.render.pages import LaterPage
+from briefing.render.pages import Page as GeneratedPage
 
 log = get_plugin_logger("briefing.mkdocs_plugin")
 
@@ -111,4 +113,45 @@ def file_written_now(config: MkDocsConfig, src_uri: str, content: str | bytes) -
     else:
         dest.write_text(content, encoding="utf-8")  # as MkDocs writes a file's text
     file.abs_src_path = file.abs_dest_path  # MkDocs skips copying a file onto itself
+    return file
+
+
+class RenderedWhenRead(File):
+    """A generated page whose Markdown is rendered when MkDocs reads it, instead of held from on_files
+    on. Setting its content works as for any File; until then every read renders it again."""
+
+    later: LaterPage | None = None
+
+    @property
+    def content_string(self) -> str:
+        if self._content is None and self.later is not None:
+            return self.later.markdown
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self._content is None and self.later is not None:
+            return self.later.markdown.encode()
+        return super().content_bytes
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+    def is_modified(self) -> bool:
+        return True  # as for any generated file with content
+
+
+def generated_page_file(config: MkDocsConfig, page: GeneratedPage | LaterPage, inclusion: InclusionLevel) -> File:
+    """The MkDocs file of a generated page, its edit link on the file a contributor edits for it."""
+    if isinstance(page, LaterPage):
+        file: File = RenderedWhenRead.generated(config, page.src_uri, content="", inclusion=inclusion)
+        file._content, file.later = None, page  # type: ignore[attr-defined]
+    else:
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+    file.edit_uri = page.edit_path
     return file

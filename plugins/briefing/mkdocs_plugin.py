@@ -19,6 +19,7 @@ from briefing.mkdocs_pages import (
     DebugOnly,
     clean_contributor_page,
     file_written_now,
+    generated_page_file,
     hand_written_pages,
     readers_of_other_pages,
     release_page_text,
@@ -120,6 +121,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             briefings_dir=self.docs_rel,
             sources_dir=self.config.sources_dir,
             home=files.get_file_from_path("index.md") is None,
+            later=not self.serving,  # under serve every page's text is taken at once (last_good, the plan)
         )
         pages += render_briefing_pages(
             resolved, loaded.index, directory_urls=config.use_directory_urls,
@@ -141,9 +143,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 )
             # With a nav in mkdocs.yml, pages reached from the index pages are not reported as left out of it.
             inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-            generated = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-            generated.edit_uri = page.edit_path
-            files.append(generated)
+            files.append(generated_page_file(config, page, inclusion))
         files.append(File.generated(config, CSS_URI, content=stylesheet()))
         if self.serving:
             generated_files = (f for f in files if f.generated_by and f.src_uri.endswith((".md", ".css")))
