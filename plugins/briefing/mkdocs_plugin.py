@@ -278,6 +278,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     # inlines it into search_index.js (-100).
     @event_priority(-50)
     def _fold_search_index(self, *, config: MkDocsConfig) -> None:
+        if not self.serving and (entries := incremental.search_entries(config)) is not None:
+            entries.clear()  # written; Material's search reads them again only in the next build of a serve
         if self.memory.search_docs is not None:  # what a cold build indexes, whatever pages this one kept
             incremental.set_search_index(config, Path(config.site_dir), self.memory.search_docs)
         if self.config.search_index != "full":
