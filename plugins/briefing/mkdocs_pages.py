@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import types
+import zlib
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -91,12 +92,40 @@ def readers_of_other_pages(config: MkDocsConfig) -> list[str]:
     ]
 
 
-def release_page_text(page: Page) -> None:
-    """Drop a written page's Markdown and HTML: MkDocs keeps every page until the build ends, and
-    nothing reads them after the page is written. Empty strings, not None: `Page.title` falls back
-    to the Markdown's first heading when `content` is None."""
-    page.markdown = ""
-    page.content = ""
+class PageTexts:
+    """Each page's text, held no longer than needed: MkDocs keeps every page's Markdown and HTML from
+    reading it until the build ends, and reads them only while the page is written.
+
+    With `enabled` (no plugin that may read other pages), a page's HTML waits compressed between
+    reading and writing (not with `keep_sources`: serve --dirty), a generated page's source is
+    emptied once read (same), and every page's Markdown and HTML once it is written. Empty strings, not None:
+    `Page.title` falls back to the Markdown's first heading when `content` is None.
+    """
+
+    def __init__(self, *, enabled: bool, keep_sources: bool) -> None:
+        self.enabled, self.keep_sources = enabled, keep_sources
+        self.packed: dict[str, bytes] = {}
+
+    def set_aside(self, page: Page, html: str) -> str:
+        """After the page's HTML is made: what MkDocs holds until the page is written."""
+        if not self.enabled or self.keep_sources:  # serve --dirty reads some pages late (mkdocs_incremental)
+            return html
+        if page.file.generated_by == "briefing":
+            page.file.content_string = ""  # read: the page holds its Markdown now
+        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    def take_back(self, page: Page) -> None:
+        """When the page is written, before any plugin reads its HTML."""
+        packed = self.packed.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+
+    def release(self, page: Page) -> None:
+        """Once the page is written."""
+        if self.enabled:
+            page.markdown = ""
+            page.content = ""
 
 
 def file_written_now(config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:

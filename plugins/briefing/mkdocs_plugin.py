@@ -17,12 +17,12 @@ from briefing.mkdocs_config import BriefingConfig
 from briefing.mkdocs_pages import (
     CSS_URI,
     DebugOnly,
+    PageTexts,
     clean_contributor_page,
     file_written_now,
     generated_page_file,
     hand_written_pages,
     readers_of_other_pages,
-    release_page_text,
     with_theme_collisions,
 )
 from briefing.pipeline import Layout, build_day, load_briefing
@@ -54,8 +54,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     """Under serve, the errors of the content on disk, while the pages come from the last good build."""
     page_problems = 0
     """Problems found in hand-written pages while rendering them; the build fails once all are reported."""
-    releases_pages = False
-    """Whether each page's Markdown and HTML are dropped once it is written (no plugin reads them later)."""
+    page_texts = PageTexts(enabled=False, keep_sources=True)
+    """What MkDocs holds of every page between reading and writing it, packed or dropped (mkdocs_pages)."""
     built_pages: tuple[Page, ...] = ()
     """Under serve --dirty, every page of the build in order, read or kept (set in on_env)."""
 
@@ -163,7 +163,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     on_files = CombinedEvent(_add_pages, _plan_rebuild)
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.releases_pages = not readers_of_other_pages(config)
+        # serve --dirty takes each page's key from its source again after the build (mkdocs_incremental).
+        self.page_texts = PageTexts(enabled=not readers_of_other_pages(config), keep_sources=self.rebuilds.enabled)
         return nav
 
     def _page_inputs(self, file: File, title: str | None) -> tuple[str | None, str]:
@@ -214,13 +215,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return html
 
     @event_priority(-10_000)  # after every other plugin has read the page
-    def _release_source(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # serve --dirty takes each page's key from its source again after the build (mkdocs_incremental).
-        if self.releases_pages and not self.rebuilds.enabled and page.file.generated_by == "briefing":
-            page.file.content_string = ""  # read: the page holds its Markdown now
-        return html
+    def _set_aside(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.page_texts.set_aside(page, html)
 
-    on_page_content = CombinedEvent(_html_body, _link_and_clean, _release_source)
+    @event_priority(100)  # before Material's search indexes the page (0)
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self.page_texts.take_back(page)
+        return context
+
+    on_page_content = CombinedEvent(_html_body, _link_and_clean, _set_aside)
 
     def _serve_last_good(self, files: Files, problems: list[Problem], config: MkDocsConfig) -> Files:
         """Under serve: the pages of the last good build, and the problems shown on each; never a hang.
@@ -245,8 +248,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-10_000)  # after every other plugin has seen the page
     def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if self.releases_pages:
-            release_page_text(page)
+        self.page_texts.release(page)
         return output
 
     on_post_page = CombinedEvent(_add_to_head, _release_page)
