@@ -15,7 +15,17 @@ from mkdocs.structure.pages import Page
 from briefing import mkdocs_incremental as incremental
 from briefing.link.linking import link_html
 from briefing.mkdocs_config import BriefingConfig
-from briefing.mkdocs_pages import CSS_URI, DebugOnly, clean_contributor_page, hand_written_pages, with_theme_collisions
+from briefing.mkdocs_pages import (
+    CSS_URI,
+    DebugOnly,
+    PageTexts,
+    clean_contributor_page,
+    file_written_now,
+    generated_page_file,
+    hand_written_pages,
+    readers_of_other_pages,
+    with_theme_collisions,
+)
 from briefing.pipeline import Layout, build_day, load_briefing
 from briefing.problems import Problem, Severity, has_errors
 from briefing.publish.outputs import OutputSettings, add_to_head, build_outputs
@@ -45,6 +55,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     """Under serve, the errors of the content on disk, while the pages come from the last good build."""
     page_problems = 0
     """Problems found in hand-written pages while rendering them; the build fails once all are reported."""
+    page_texts = PageTexts(enabled=False, keep_sources=True)
+    """What MkDocs holds of every page between reading and writing it, packed or dropped (mkdocs_pages)."""
     built_pages: tuple[Page, ...] = ()
     """Under serve --dirty, every page of the build in order, read or kept (set in on_env)."""
 
@@ -110,6 +122,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             briefings_dir=self.docs_rel,
             sources_dir=self.config.sources_dir,
             home=files.get_file_from_path("index.md") is None,
+            later=not self.serving,  # under serve every page's text is taken at once (last_good, the plan)
         )
         pages += render_briefing_pages(
             resolved, loaded.index, directory_urls=config.use_directory_urls,
@@ -121,8 +134,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             self.config.sources_dir, self.config.schemas_dir, self.config.whats_new_commits, self.config.whats_new_days,
         ))  # fmt: skip
         log.info(self.outputs.log_line)
-        for path, content in self.outputs.files.items():
-            files.append(File.generated(config, path, content=content))
+        for path, content in self.outputs.files:
+            files.append(file_written_now(config, path, content))
         for page in [*pages, *self.outputs.pages]:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
@@ -131,9 +144,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 )
             # With a nav in mkdocs.yml, pages reached from the index pages are not reported as left out of it.
             inclusion = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
-            generated = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-            generated.edit_uri = page.edit_path
-            files.append(generated)
+            files.append(generated_page_file(config, page, inclusion))
         files.append(File.generated(config, CSS_URI, content=stylesheet()))
         if self.serving:
             generated_files = (f for f in files if f.generated_by and f.src_uri.endswith((".md", ".css")))
@@ -141,9 +152,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         self.index = loaded.index
         self.entities = loaded.briefing.entities
         self.page_entity = {entity_uri(e.kind, e.id): e.id for e in self.entities.values()}
-        # What the briefing holds now lives until the build ends: spare the collector re-walking it
-        # at each full collection while MkDocs builds the pages (thawed in on_post_build).
-        gc.freeze()
+        gc.freeze()  # what the briefing holds lives till the build ends: not re-walked by each collection
         return files
 
     @event_priority(-10_000)  # after every plugin has added its files
@@ -154,6 +163,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
         return files
 
     on_files = CombinedEvent(_add_pages, _plan_rebuild)
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # serve --dirty takes each page's key from its source again after the build (mkdocs_incremental).
+        self.page_texts = PageTexts(enabled=not readers_of_other_pages(config), keep_sources=self.rebuilds.enabled)
+        return nav
 
     def _page_inputs(self, file: File, title: str | None) -> tuple[str | None, str]:
         return self.page_entity.get(file.src_uri), self.outputs.head_html(file.src_uri, title)
@@ -202,7 +216,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
             html = problems_banner(self.shown_problems) + html  # every character of it escaped
         return html
 
-    on_page_content = CombinedEvent(_html_body, _link_and_clean)
+    @event_priority(-10_000)  # after every other plugin has read the page
+    def _set_aside(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.page_texts.set_aside(page, html)
+
+    @event_priority(100)  # before Material's search indexes the page (0)
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        self.page_texts.take_back(page)
+        return context
+
+    on_page_content = CombinedEvent(_html_body, _link_and_clean, _set_aside)
 
     def _serve_last_good(self, files: Files, problems: list[Problem], config: MkDocsConfig) -> Files:
         """Under serve: the pages of the last good build, and the problems shown on each; never a hang.
@@ -222,8 +245,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
                 files.append(file)
         return files
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def _add_to_head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return add_to_head(output, self.outputs.head_html(page.file.src_uri, page.title))
+
+    @event_priority(-10_000)  # after every other plugin has seen the page
+    def _release_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.page_texts.release(page)
+        return output
+
+    on_post_page = CombinedEvent(_add_to_head, _release_page)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.config.sources_dir, self.config.schemas_dir):
@@ -234,8 +264,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
 
     # --- Hostile input (sanitize.py, safe_build.py): kept apart from the stages above. ---
 
-    # After every other plugin has written into the temporary site folder: -100, "last" in MkDocs'
-    # terms, is taken by Material's offline plugin, which writes search/search_index.js then.
+    # After every other plugin has written into the temporary site folder (-100, "last", is Material's offline).
     @event_priority(-10_000)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:
         if self.page_problems:
@@ -249,10 +278,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):  # type: ignore[no-untyped-cal
     def _remember_pages(self, *, config: MkDocsConfig) -> None:
         self.memory = incremental.remember(self.rebuilds, config, self.built_pages, self._page_inputs)
 
-    # After Material's search plugin writes the index (priority 0), before its offline plugin
-    # inlines it into search_index.js (-100).
-    @event_priority(-50)
+    @event_priority(-50)  # after Material's search plugin writes the index (0), before offline inlines it (-100)
     def _fold_search_index(self, *, config: MkDocsConfig) -> None:
+        if not self.serving and (entries := incremental.search_entries(config)) is not None:
+            entries.clear()  # written; Material's search reads them again only in the next build of a serve
         if self.memory.search_docs is not None:  # what a cold build indexes, whatever pages this one kept
             incremental.set_search_index(config, Path(config.site_dir), self.memory.search_docs)
         if self.config.search_index != "full":

@@ -11,6 +11,7 @@ from the site root, except `$schema`, which is relative to the file, as editors 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -48,6 +49,14 @@ def api_files(
     resolved: Resolved, urls: SiteUrls, *, site_name: str, build_date: date, schema: str | None
 ) -> dict[str, str]:
     """Site path -> JSON text: briefing.json, a file per entity, and `schema` (the schema's text) if given."""
+    return dict(api_documents(resolved, urls, site_name=site_name, build_date=build_date, schema=schema))
+
+
+def api_documents(
+    resolved: Resolved, urls: SiteUrls, *, site_name: str, build_date: date, schema: str | None
+) -> Iterator[tuple[str, str]]:
+    """api_files() one (site path, JSON text) at a time: the caller writes each before the next is
+    made (the entities' files are about as large as all the pages' HTML together)."""
     arrays: dict[str, list[ApiRecord]] = {}
     citations: list[tuple[tuple[str, ...], dict[str, Any]]] = []
     for name, serialise in API_ARRAYS.items():
@@ -70,7 +79,7 @@ def api_files(
 
     everything = {name: [r.data for r in records] for name, records in arrays.items()}
     everything["citations"] = [c for _, c in citations]
-    files = {BRIEFING_FILE: document(BRIEFING_FILE, None, everything)}
+    yield BRIEFING_FILE, document(BRIEFING_FILE, None, everything)
     # Each entity's records in the order of the arrays, grouped in one pass (not one pass per entity).
     by_owner: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name, records in [*arrays.items(), ("citations", [ApiRecord(o, c) for o, c in citations])]:
@@ -85,7 +94,6 @@ def api_files(
         owned["citations"] = mine.get("citations", [])
         cited = sorted({source_order[c["source"]] for c in owned["citations"] if c["source"] in source_order})
         owned["sources"] = [everything["sources"][n] for n in cited]
-        files[path] = document(path, entity.id, owned)
+        yield path, document(path, entity.id, owned)
     if schema is not None:
-        files[SCHEMA_FILE] = schema
-    return files
+        yield SCHEMA_FILE, schema

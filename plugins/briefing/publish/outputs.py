@@ -7,11 +7,13 @@ extra files (feed.xml, api/*.json and the API schema) and, per page, what goes i
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from briefing.publish.api import api_files
+from briefing.publish.api import api_documents
 from briefing.publish.feed import FEED_FILE, atom_feed, feed_link_tag
 from briefing.publish.history import History, read_history
 from briefing.publish.jsonld import other_page_script, page_scripts
@@ -40,8 +42,8 @@ class OutputSettings:
 @dataclass
 class SiteOutputs:
     pages: list[Page]
-    files: dict[str, str | bytes]
-    """Site path -> content."""
+    files: Iterator[tuple[str, str | bytes]]
+    """(site path, content) of each file, made as it is iterated: take each before the next is made."""
     history: History
     urls: SiteUrls
     site_name: str
@@ -69,10 +71,10 @@ def build_outputs(resolved: Resolved, settings: OutputSettings) -> SiteOutputs:
     )  # fmt: skip
     schema_path = settings.root / settings.schemas_dir / API_SCHEMA
     schema = schema_path.read_text(encoding="utf-8") if schema_path.is_file() else None
-    files: dict[str, str | bytes] = dict(
-        api_files(resolved, urls, site_name=settings.site_name, build_date=settings.build_date, schema=schema)
+    files: Iterator[tuple[str, str | bytes]] = itertools.chain(
+        api_documents(resolved, urls, site_name=settings.site_name, build_date=settings.build_date, schema=schema),
+        [(FEED_FILE, atom_feed(history, resolved, urls, site_name=settings.site_name, build_date=settings.build_date))],
     )
-    files[FEED_FILE] = atom_feed(history, resolved, urls, site_name=settings.site_name, build_date=settings.build_date)
     page = render_whats_new(history, resolved, directory_urls=settings.directory_urls, edit_path=settings.briefings_dir)
     scripts = page_scripts(resolved, urls, settings.site_name)
     scripts[WHATS_NEW_URI] = other_page_script(WHATS_NEW_URI, WHATS_NEW_TITLE, urls, settings.site_name)

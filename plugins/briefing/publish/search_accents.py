@@ -72,27 +72,50 @@ def _folded_name(name: str) -> str | None:
 
 def add_unaccented(index: dict[str, Any]) -> dict[str, Any]:
     """The index with `folded_names` and `folded_text` on every entry that has accented words."""
-    docs = []
-    for entry in index.get("docs", []):
-        entry = dict(entry)
-        names = [str(entry.get("title", "")), *map(str, entry.get("tags") or [])]
-        if folded_names := list(dict.fromkeys(filter(None, map(_folded_name, names)))):
-            entry[NAMES_FIELD] = " ".join(folded_names)
-        if folded_text := _changed_words(html.unescape(_TAG.sub(" ", str(entry.get("text", ""))))):
-            entry[TEXT_FIELD] = " ".join(folded_text)
-        docs.append(entry)
+    return {**_with_fields(index), "docs": [_unaccented_entry(entry) for entry in index.get("docs", [])]}
+
+
+def _with_fields(index: dict[str, Any]) -> dict[str, Any]:
+    """The index with the two fields in its config (and `docs` where add_unaccented() puts it)."""
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields") or {})
     for field, boost in FIELD_BOOSTS.items():
         fields.setdefault(field, {"boost": boost})
-    return {**index, "config": {**config, "fields": fields}, "docs": docs}
+    return {**index, "config": {**config, "fields": fields}, "docs": []}
+
+
+def _unaccented_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    entry = dict(entry)
+    names = [str(entry.get("title", "")), *map(str, entry.get("tags") or [])]
+    if folded_names := list(dict.fromkeys(filter(None, map(_folded_name, names)))):
+        entry[NAMES_FIELD] = " ".join(folded_names)
+    if folded_text := _changed_words(html.unescape(_TAG.sub(" ", str(entry.get("text", ""))))):
+        entry[TEXT_FIELD] = " ".join(folded_text)
+    return entry
 
 
 def add_unaccented_to_file(site_dir: Path) -> bool:
-    """Rewrite site_dir/search/search_index.json with the unaccented fields; False when there is no index."""
+    """Rewrite site_dir/search/search_index.json with the unaccented fields; False when there is no index.
+
+    The file is what json.dumps(add_unaccented(index)) gives, written entry by entry: at thousands
+    of pages the index and its text held at once were the largest thing a build held at its end.
+    """
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return False
-    index = add_unaccented(json.loads(path.read_text(encoding="utf-8")))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index.get("docs", [])
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+    with path.open("w", encoding="utf-8") as out:
+        for n, (key, value) in enumerate(_with_fields(index).items()):
+            out.write(f"{',' if n else '{'}{dump(key)}:")
+            if key != "docs":
+                out.write(dump(value))
+                continue
+            out.write("[")
+            for i in range(len(docs)):
+                entry, docs[i] = docs[i], None  # each entry let go of once written
+                out.write(("," if i else "") + dump(_unaccented_entry(entry)))
+            out.write("]")
+        out.write("}")
     return True

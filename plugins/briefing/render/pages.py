@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
 from briefing.model import KIND_FOLDERS, KIND_LABELS, Entity, Role, Source
 from briefing.render.citations import PageCitations
 from briefing.render.entity_view import (
@@ -22,7 +26,7 @@ from briefing.render.templating import Page, front_matter, render_template
 from briefing.render.urls import Hrefs, entity_uri, source_uri
 from briefing.render.views import render_graph_page, render_timeline_page
 
-__all__ = ["Page", "front_matter", "render_all"]
+__all__ = ["LaterPage", "Page", "front_matter", "render_all"]
 IN_OFFICE = ("current", "expected", "acting", "interim")
 
 
@@ -211,20 +215,41 @@ def render_home(resolved: Resolved, directory_urls: bool, site_name: str, edit_p
     return Page("index.md", markdown, edit_path)
 
 
+@dataclass(frozen=True)
+class LaterPage:
+    """A page to generate whose text is rendered each time it is asked for, not held: a build reads
+    each page once, and thousands of pages' text held at once is most of a large build's memory."""
+
+    src_uri: str
+    edit_path: str
+    render: Callable[[], Page]
+
+    @property
+    def markdown(self) -> str:
+        page = self.render()
+        if page.src_uri != self.src_uri:
+            raise AssertionError(f"{self.src_uri} rendered as {page.src_uri}")
+        return page.markdown
+
+
 def render_all(
     resolved: Resolved, *, directory_urls: bool, site_name: str, briefings_dir: str, sources_dir: str,
-    home: bool = True,
-) -> list[Page]:  # fmt: skip
-    """Every generated page, in a fixed order."""
-    pages = []
+    home: bool = True, later: bool = False,
+) -> list[Page | LaterPage]:  # fmt: skip
+    """Every generated page, in a fixed order; with `later`, entity and source pages are LaterPages."""
+    pages: list[Page | LaterPage] = []
     offices = _offices_by_country(resolved)
     for kind, folder in KIND_FOLDERS.items():
         pages.append(render_kind_index(kind, resolved, directory_urls, f"{briefings_dir}/{folder}"))
-        pages.extend(render_entity_page(e, resolved, directory_urls, offices) for e in resolved.briefing.of_kind(kind))
+        for e in resolved.briefing.of_kind(kind):
+            render = partial(render_entity_page, e, resolved, directory_urls, offices)
+            pages.append(LaterPage(entity_uri(e.kind, e.id), e.origin.path, render) if later else render())
     pages.append(render_timeline_page(resolved, directory_urls, briefings_dir))
     pages.append(render_graph_page(resolved, directory_urls, briefings_dir))
     pages.append(render_sources_index(resolved, directory_urls, sources_dir))
-    pages.extend(render_source_page(s, resolved, directory_urls) for s in resolved.briefing.sources.values())
+    for s in resolved.briefing.sources.values():
+        render_source = partial(render_source_page, s, resolved, directory_urls)
+        pages.append(LaterPage(source_uri(s.id), s.origin.path, render_source) if later else render_source())
     if home:
         pages.append(render_home(resolved, directory_urls, site_name, briefings_dir))
     return pages
