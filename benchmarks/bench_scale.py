@@ -30,6 +30,7 @@ import platform
 import re
 import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -351,6 +352,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "last-run.md")
     parser.add_argument("--work", type=Path, help="folder for the projects, made if missing (default: system temp)")
     args = parser.parse_args()
+    # Killed (SIGTERM) as when Ctrl-C'd: unwind, so a running `mkdocs serve` is stopped and the projects removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     pages = [300, 900] if args.quick else [int(p) for p in args.sizes.split(",")]
     header = ["# Scale benchmark", "", *machine(), f"- command: {' '.join(sys.argv)}", ""]
     print("\n".join(header), flush=True)
