@@ -41,6 +41,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from briefing.publish.print_pdf import QUIET_CHROMIUM_ARGS
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import TODAY, write_project  # the generator beside this file, not the briefing package
 
@@ -48,14 +50,7 @@ REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SHIM = REPO / "node_modules" / "iframe-worker" / "shim" / "index.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = ["--no-sandbox", *QUIET_CHROMIUM_ARGS]
 
 
 def build_offline(project: Path, site: Path) -> float:

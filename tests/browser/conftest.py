@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
+from briefing.publish.print_pdf import QUIET_CHROMIUM_ARGS
 from shared_builds import once
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,15 +35,7 @@ needs_core_site = pytest.mark.skipif(
 )
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = ["--no-sandbox", *QUIET_CHROMIUM_ARGS, "--disable-quic"]
 
 # Schemes that never reach the network: inline images in Material's CSS, the worker shim's iframe.
 LOCAL_SCHEMES = ("data:", "blob:", "about:")

@@ -18,6 +18,15 @@ from pathlib import Path
 
 CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")
 _LOCAL = ("file:", "data:", "about:")
+QUIET_CHROMIUM_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+)
+"""Chromium with no request of its own (updates, sync, first-run pages): the test and benchmark
+browsers start from these too, adding only their sandbox and QUIC flags."""
 
 
 class PrintUnavailable(Exception):
@@ -69,9 +78,8 @@ def _print_pdf(html: str, pdf: Path, chromium: str) -> Printed:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
                 executable_path=chromium,
-                args=["--disable-background-networking", "--disable-component-update", "--disable-sync",
-                      "--no-first-run", "--disable-gpu"],
-            )  # fmt: skip
+                args=list(QUIET_CHROMIUM_ARGS),
+            )
             try:
                 page = browser.new_page()
                 page.route("**/*", refuse_network)
