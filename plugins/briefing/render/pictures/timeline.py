@@ -158,8 +158,9 @@ def _bar_rows(rows: list[TimelineItem], i: int) -> tuple[int, int] | None:
 def _shared_bars(rows: list[TimelineItem], bars: dict[int, tuple[int, int]]) -> dict[int, int]:
     """Row -> the row owning its bar, for runs of two or more items with the same partial date.
 
-    The owner is the run's first row; the shared bar runs from where the owner's would start down
-    to the run's last row. Spans and single items keep their own bar (absent from the result).
+    The owner is the run's first row; `bars` is changed in place so the owner's bar runs from where
+    it would start down to the run's last row, and the other rows of the run have none. Spans and
+    single items keep their own bar (absent from the result).
     """
     owner: dict[int, int] = {}
     for i in sorted(bars):
